@@ -1,0 +1,43 @@
+using Mcp.Dashboard.Accounts;
+using Mcp.Dashboard.Domain.Audit;
+using Mcp.Dashboard.Domain.Inventory;
+using Mcp.Dashboard.Domain.Plans;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mcp.Dashboard.Data;
+
+/// <summary>
+/// The dashboard's one database: identity, inventory, plans, schedule and the audit trail.
+/// Quartz's tables live in the same database (created by our migrations) but Quartz reads
+/// them itself, so they are not entity sets here.
+/// </summary>
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+    : IdentityDbContext<DashboardUser>(options)
+{
+    public DbSet<MigrationPlan> Plans => Set<MigrationPlan>();
+
+    public DbSet<PlanStage> PlanStages => Set<PlanStage>();
+
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+
+    public DbSet<DeploymentEnvironment> Environments => Set<DeploymentEnvironment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset values, and windows, blackouts and the
+        // audit trail are all queried by time. UTC ticks sort and compare on every provider.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+}

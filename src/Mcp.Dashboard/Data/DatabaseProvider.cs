@@ -1,0 +1,80 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Mcp.Dashboard.Data;
+
+/// <summary>
+/// Everything that depends on which database engine runs under the dashboard lives here,
+/// so adding PostgreSQL means adding a case, not touching features.
+/// </summary>
+public static class DatabaseProvider
+{
+    public const string Sqlite = "Sqlite";
+
+    /// <summary>Milliseconds a writer waits for another writer before giving up.</summary>
+    public const int BusyTimeoutMilliseconds = 5000;
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, string connectionString)
+    {
+        switch (database.Provider)
+        {
+            case Sqlite:
+                options.UseSqlite(PrepareSqlite(connectionString), sqlite => sqlite.MigrationsAssembly(typeof(DashboardDbContext).Assembly.FullName));
+                options.AddInterceptors(SqlitePragmas.Instance);
+                break;
+            default:
+                throw new InvalidOperationException($"Database provider '{database.Provider}' is not supported; use '{Sqlite}'.");
+        }
+    }
+
+    /// <summary>Makes sure the folder of a SQLite file exists and the timeout is set.</summary>
+    public static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && file != ":memory:")
+        {
+            var fullPath = Path.GetFullPath(file);
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            builder.DataSource = fullPath;
+        }
+
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, BusyTimeoutMilliseconds / 1000);
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// WAL lets readers (hundreds of browser circuits) proceed while one writer commits; the
+    /// busy timeout makes a second writer wait instead of failing at once.
+    /// </summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Which engine: only <c>Sqlite</c> today.</summary>
+    public string Provider { get; set; } = DatabaseProvider.Sqlite;
+}

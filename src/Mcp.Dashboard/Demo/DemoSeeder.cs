@@ -1,0 +1,168 @@
+using Mcp.Dashboard.Accounts;
+using Mcp.Dashboard.Audit;
+using Mcp.Dashboard.Data;
+using Mcp.Dashboard.Domain.Access;
+using Mcp.Dashboard.Domain.Inventory;
+using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Hosting;
+using Mcp.Dashboard.Inventory;
+using Mcp.Dashboard.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Mcp.Dashboard.Demo;
+
+/// <summary>
+/// Fills an empty database with a believable organisation: inventory, plans in several states,
+/// blackouts and one user per role. It goes through the real services, so the audit trail
+/// tells the demo's story too. Runs once: an existing plan means it has run before.
+/// </summary>
+public sealed class DemoSeeder(
+    IOptions<DashboardOptions> options,
+    IDbContextFactory<DashboardDbContext> contexts,
+    UserAccounts accounts,
+    InventoryService inventory,
+    PlanService plans,
+    ILogger<DemoSeeder> logger)
+{
+    public async Task SeedIfEnabledAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.DemoMode)
+        {
+            return;
+        }
+
+        var actors = new Dictionary<DemoAccount, Actor>();
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = await accounts.EnsureUserAsync(account.Email, account.DisplayName, options.Value.DemoPassword, [account.Role], isDemo: true, cancellationToken);
+            actors[account] = new Actor(user.Id, account.Email, account.DisplayName, new HashSet<string> { account.Role });
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Plans.AnyAsync(cancellationToken) || await db.Environments.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+
+        AuditTrail.Channel = "demo";
+        var manager = actors[DemoAccounts.ReleaseManager];
+        await SeedInventoryAsync(manager, cancellationToken);
+        await SeedPlansAsync(actors, cancellationToken);
+        logger.LogInformation("Demo data seeded; sign in as any demo user with the demo password");
+    }
+
+    private async Task SeedInventoryAsync(Actor manager, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PlatformService> Platform(string version) =>
+        [
+            new() { Name = "gateway", Tier = NodeTier.Edge, Version = "1.8.2" },
+            new() { Name = "edge-cache", Tier = NodeTier.Edge, Version = "3.1.0" },
+            new() { Name = "config-service", Tier = NodeTier.Management, Version = "3.1.4" },
+            new() { Name = "service-registry", Tier = NodeTier.Management, Version = "2.0.1", DependsOn = ["config-service"] },
+            new() { Name = "user-service", Tier = NodeTier.Core, Version = version, DependsOn = ["gateway", "service-registry"] },
+            new() { Name = "order-service", Tier = NodeTier.Core, Version = version, DependsOn = ["gateway", "user-service", "service-registry"] },
+            new() { Name = "payment-service", Tier = NodeTier.Core, Version = version, DependsOn = ["order-service"] },
+        ];
+
+        await inventory.CreateAsync(manager, "production", "Customer-facing platform, Shanghai and Frankfurt regions.", Platform("2.3.0"), cancellationToken);
+        await inventory.CreateAsync(manager, "staging", "Production-like test environment (MCP 2.5.0, PostgreSQL 13, nginx).", Platform("2.5.0"), cancellationToken);
+    }
+
+    private async Task SeedPlansAsync(IReadOnlyDictionary<DemoAccount, Actor> actors, CancellationToken cancellationToken)
+    {
+        var manager = actors[DemoAccounts.ReleaseManager];
+        var approver = actors[DemoAccounts.Approver];
+        var engineer = actors[DemoAccounts.Engineer];
+        IReadOnlyList<TeamMember> team =
+        [
+            new() { Name = "Li Wei", Email = DemoAccounts.ReleaseManager.Email, Role = TeamRole.TechnicalLead },
+            new() { Name = "Mei Chen", Email = DemoAccounts.Approver.Email, Role = TeamRole.Approver },
+            new() { Name = "Sam Okafor", Email = DemoAccounts.Engineer.Email, Role = TeamRole.OnCall },
+            new() { Name = "Sam Okafor", Email = DemoAccounts.Engineer.Email, Role = TeamRole.Tester },
+            new() { Name = "Bo Zhang", Email = DemoAccounts.Stakeholder.Email, Role = TeamRole.BusinessCoordinator },
+        ];
+
+        PlanDefinition FromTemplate(string key, Func<PlanDefinition, PlanDefinition> edit)
+        {
+            var definition = PlanTemplates.Find(key)!.Create() with { Team = team };
+            definition = definition with
+            {
+                Stages = definition.Stages.Select(stage => stage with
+                {
+                    Checklist = stage.Checklist.Select((item, i) => item with { Owner = i % 2 == 0 ? DemoAccounts.Engineer.Email : DemoAccounts.ReleaseManager.Email }).ToList(),
+                }).ToList(),
+            };
+            return edit(definition);
+        }
+
+        // 1. Approved canary upgrade, pre-flight done: the plan the live demo runs.
+        var canary = await plans.CreateAsync(manager, FromTemplate("canary-upgrade", d => d with
+        {
+            Name = "User service 2.3.0 -> 2.5.0",
+            Environment = "production",
+            Services = ["user-service"],
+            FromVersion = "2.3.0",
+            ToVersion = "2.5.0",
+            Description = "Brings the user service to MCP 2.5.0 for faster session lookups and the security fixes of 2.4.",
+            ConfigChange = new ConfigChange
+            {
+                OldYaml = "logging:\n  level: info\n  format: text\n",
+                NewYaml = "logging:\n  level: info\n  format: json\n  outputs:\n    - type: file\n      path: /var/log/mcp/app.log\n",
+            },
+        }), cancellationToken);
+        foreach (var item in canary.ChecklistItems.Where(i => i.Required).Take(3))
+        {
+            await plans.CompleteChecklistItemAsync(engineer, canary.Id, item.Id, "Checked in staging; see runbook RB-112.", cancellationToken);
+        }
+
+        await plans.SubmitAsync(manager, canary.Id, "Ready for review: staging soak passed.", cancellationToken);
+        await plans.ApproveAsync(approver, canary.Id, "Go, inside the Saturday night window.", cancellationToken);
+
+        // 2. Blue-green gateway upgrade waiting for review.
+        var gateway = await plans.CreateAsync(manager, FromTemplate("blue-green", d => d with
+        {
+            Name = "Gateway 1.8.2 -> 1.9.0 (blue-green)",
+            Environment = "production",
+            Services = ["gateway"],
+            FromVersion = "1.8.2",
+            ToVersion = "1.9.0",
+        }), cancellationToken);
+        await plans.SubmitAsync(manager, gateway.Id, null, cancellationToken);
+
+        // 3. A draft environment migration with data-migration gates.
+        await plans.CreateAsync(manager, FromTemplate("environment-migration", d => d with
+        {
+            Name = "Order service: staging -> production database move",
+            Environment = "production",
+            Services = ["order-service"],
+            FromVersion = "2.3.0",
+            ToVersion = "2.5.0",
+        }), cancellationToken);
+
+        // 4. A rolling config-service update, finished last week.
+        var rolling = await plans.CreateAsync(manager, FromTemplate("rolling", d => d with
+        {
+            Name = "Config service 3.1.2 -> 3.1.4 (rolling)",
+            Environment = "production",
+            Services = ["config-service"],
+            FromVersion = "3.1.2",
+            ToVersion = "3.1.4",
+        }), cancellationToken);
+        await plans.SubmitAsync(manager, rolling.Id, null, cancellationToken);
+        await plans.ApproveAsync(approver, rolling.Id, null, cancellationToken);
+
+        // 5. A cancelled cluster expansion.
+        var expansion = await plans.CreateAsync(manager, FromTemplate("cluster-expansion", d => d with
+        {
+            Name = "Service registry: single node -> 3-node cluster",
+            Environment = "staging",
+            Services = ["service-registry"],
+            FromVersion = "2.0.1",
+            ToVersion = "2.1.0",
+        }), cancellationToken);
+        await plans.CancelAsync(manager, expansion.Id, "Postponed until after the Singles Day freeze.", cancellationToken);
+    }
+}

@@ -1,0 +1,82 @@
+namespace Mcp.Dashboard.Live;
+
+/// <summary>What changed: enough for a page to decide whether to reload what it shows.</summary>
+/// <param name="Topic">"plan", "environment", "schedule"...</param>
+/// <param name="Id">The plan id, environment name... or null for "something in this topic".</param>
+/// <param name="Kind">A dotted verb such as <c>checklist.completed</c>.</param>
+/// <param name="Actor">Who did it, to show "ticked by li.wei".</param>
+public sealed record Change(string Topic, string? Id, string Kind, string Actor);
+
+/// <summary>
+/// The in-process publish/subscribe of changes, so a tick or an edit by one person shows up on
+/// every open page at once. Subscribers get callbacks on the publisher's thread and must not
+/// block: components marshal onto their renderer with InvokeAsync.
+/// </summary>
+public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
+{
+    private readonly Lock _gate = new();
+    private ImmutableSubscribers _subscribers = ImmutableSubscribers.Empty;
+
+    public IDisposable Subscribe(string topic, string? id, Func<Change, Task> callback)
+    {
+        var subscription = new Subscription(this, topic, id, callback);
+        lock (_gate)
+        {
+            _subscribers = _subscribers.Add(subscription);
+        }
+
+        return subscription;
+    }
+
+    public void Publish(Change change)
+    {
+        foreach (var subscription in _subscribers.Items)
+        {
+            if (subscription.Matches(change))
+            {
+                _ = Deliver(subscription, change);
+            }
+        }
+    }
+
+    private async Task Deliver(Subscription subscription, Change change)
+    {
+        try
+        {
+            await subscription.Callback(change);
+        }
+        catch (Exception exception)
+        {
+            // One broken page must not stop the others from hearing about the change.
+            logger.LogWarning(exception, "A change subscriber failed for {Topic}/{Id}", change.Topic, change.Id);
+        }
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscribers = _subscribers.Remove(subscription);
+        }
+    }
+
+    private sealed class Subscription(ChangeFeed feed, string topic, string? id, Func<Change, Task> callback) : IDisposable
+    {
+        public Func<Change, Task> Callback { get; } = callback;
+
+        public bool Matches(Change change) =>
+            change.Topic == topic && (id is null || change.Id is null || string.Equals(change.Id, id, StringComparison.OrdinalIgnoreCase));
+
+        public void Dispose() => feed.Remove(this);
+    }
+
+    // Copy-on-write so publishing never takes the lock or sees a half-updated list.
+    private sealed record ImmutableSubscribers(Subscription[] Items)
+    {
+        public static readonly ImmutableSubscribers Empty = new([]);
+
+        public ImmutableSubscribers Add(Subscription s) => new([.. Items, s]);
+
+        public ImmutableSubscribers Remove(Subscription s) => new(Items.Where(i => i != s).ToArray());
+    }
+}
