@@ -62,6 +62,7 @@ public static class DashboardServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditReader>();
         services.AddSingleton<PlanService>();
+        services.AddSingleton<PlanReadinessService>();
         services.AddSingleton<InventoryService>();
         services.AddSingleton<ApiTokenService>();
         services.AddScoped<UserAccounts>();
