@@ -1,0 +1,95 @@
+using System.Net.Http.Headers;
+using Mcp.Dashboard.Accounts;
+using Mcp.Dashboard.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mcp.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real dashboard on Kestrel at 127.0.0.1 with a fresh SQLite file, demo data, and an API
+/// token per demo role. One per test class: tests in a class share it, so they create their
+/// own plans rather than relying on each other's.
+/// </summary>
+public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("mcp-dashboard-tests-");
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    public const string BootstrapAdminEmail = "root@example.com";
+
+    public string BootstrapToken { get; } = "mcp_bootstrap_" + Guid.NewGuid().ToString("N");
+
+    public string DatabasePath => Path.Combine(_folder.FullName, "dashboard.db");
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string DemoPassword => "Demo-pass-2026";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder.FullName, "keys"));
+        builder.UseSetting("Dashboard:DemoMode", "true");
+        builder.UseSetting("Dashboard:DemoPassword", DemoPassword);
+        builder.UseSetting("Bootstrap:AdminEmail", BootstrapAdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", "Root-pass-2026");
+        builder.UseSetting("Bootstrap:ApiToken", BootstrapToken);
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.First());
+
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+        var tokens = Services.GetRequiredService<ApiTokenService>();
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = await users.FindByEmailAsync(account.Email) ?? throw new InvalidOperationException($"Demo user {account.Email} missing.");
+            var actor = new Domain.Access.Actor(user.Id, account.Email, account.DisplayName, new HashSet<string> { account.Role });
+            _tokens[account.Email] = (await tokens.CreateAsync(actor, "tests", null)).Token;
+        }
+    }
+
+    /// <summary>A client on the real server, authenticated as the given demo user (or anonymous).</summary>
+    public HttpClient ClientFor(DemoAccount? account)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (account is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[account.Email]);
+        }
+
+        return client;
+    }
+
+    public HttpClient AdminClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BootstrapToken);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS temp cleaner.
+        }
+    }
+}
