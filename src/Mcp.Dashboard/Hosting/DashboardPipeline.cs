@@ -29,6 +29,7 @@ public static class DashboardPipeline
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        app.UseDashboardAssets();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -33,6 +33,10 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Outside Development the host does not read the build's static web assets manifest;
+        // the tests run from the build output, so MudBlazor's and our CSS need it.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder.FullName, "keys"));
         builder.UseSetting("Dashboard:DemoMode", "true");
