@@ -13,19 +13,19 @@ internal static class StructuralComparison
 {
     private static readonly ConfigMapping NoEntries = new([], expandedSize: 1, nesting: 1);
 
-    public static List<ConfigChange> Compare(ConfigNode? oldRoot, ConfigNode? newRoot)
+    public static List<ConfigKeyChange> Compare(ConfigNode? oldRoot, ConfigNode? newRoot)
     {
         // An empty document compares like an empty map, so a configuration written from nothing lists
         // its top-level keys as added rather than reporting one opaque change to the whole document.
         oldRoot ??= newRoot is ConfigMapping ? NoEntries : null;
         newRoot ??= oldRoot is ConfigMapping ? NoEntries : null;
 
-        var changes = new List<ConfigChange>();
+        var changes = new List<ConfigKeyChange>();
         Compare("", oldRoot, newRoot, changes);
         return changes;
     }
 
-    private static void Compare(string path, ConfigNode? oldNode, ConfigNode? newNode, List<ConfigChange> changes)
+    private static void Compare(string path, ConfigNode? oldNode, ConfigNode? newNode, List<ConfigKeyChange> changes)
     {
         if (ReferenceEquals(oldNode, newNode))
         {
@@ -35,11 +35,11 @@ internal static class StructuralComparison
         switch (oldNode, newNode)
         {
             case (null, { } added):
-                changes.Add(new(path, ConfigChangeKind.Added, null, added.ToFlowText()));
+                changes.Add(new(path, ConfigKeyChangeKind.Added, null, added.ToFlowText()));
                 break;
 
             case ({ } removed, null):
-                changes.Add(new(path, ConfigChangeKind.Removed, removed.ToFlowText(), null));
+                changes.Add(new(path, ConfigKeyChangeKind.Removed, removed.ToFlowText(), null));
                 break;
 
             case (ConfigMapping oldMap, ConfigMapping newMap):
@@ -52,7 +52,7 @@ internal static class StructuralComparison
                 {
                     if (oldMap.Find(key) is null)
                     {
-                        changes.Add(new(KeyPath(path, key), ConfigChangeKind.Added, null, newValue.ToFlowText()));
+                        changes.Add(new(KeyPath(path, key), ConfigKeyChangeKind.Added, null, newValue.ToFlowText()));
                     }
                 }
 
@@ -74,7 +74,7 @@ internal static class StructuralComparison
                 break;
 
             case ({ } before, { } after):
-                changes.Add(new(path, ConfigChangeKind.Changed, before.ToFlowText(), after.ToFlowText()));
+                changes.Add(new(path, ConfigKeyChangeKind.Changed, before.ToFlowText(), after.ToFlowText()));
                 break;
         }
     }

@@ -6,7 +6,7 @@ namespace Mcp.Dashboard.Domain.Configuration;
 /// </summary>
 public sealed class StructuralDiff
 {
-    private StructuralDiff(IReadOnlyList<ConfigChange> changes, string? cannotCompareReason)
+    private StructuralDiff(IReadOnlyList<ConfigKeyChange> changes, string? cannotCompareReason)
     {
         Changes = changes;
         CannotCompareReason = cannotCompareReason;
@@ -21,9 +21,9 @@ public sealed class StructuralDiff
     /// In document order, depth first; within each map, the old map's keys (removed or changed) come first,
     /// then the keys only the new map has, in its order.
     /// </summary>
-    public IReadOnlyList<ConfigChange> Changes { get; }
+    public IReadOnlyList<ConfigKeyChange> Changes { get; }
 
-    internal static StructuralDiff Compared(IReadOnlyList<ConfigChange> changes) => new(changes, null);
+    internal static StructuralDiff Compared(IReadOnlyList<ConfigKeyChange> changes) => new(changes, null);
 
     internal static StructuralDiff NotComparable(string reason) => new([], reason);
 }

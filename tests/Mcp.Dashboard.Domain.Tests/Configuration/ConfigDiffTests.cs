@@ -13,8 +13,8 @@ public class ConfigDiffTests
         Assert.Null(diff.Structural.CannotCompareReason);
         Assert.Equal(
             [
-                new ConfigChange("logging.format", ConfigChangeKind.Changed, "\"text\"", "\"json\""),
-                new ConfigChange("logging.outputs", ConfigChangeKind.Added, null, "[{type: \"file\", path: \"/var/log/mcp/app.log\"}]"),
+                new ConfigKeyChange("logging.format", ConfigKeyChangeKind.Changed, "\"text\"", "\"json\""),
+                new ConfigKeyChange("logging.outputs", ConfigKeyChangeKind.Added, null, "[{type: \"file\", path: \"/var/log/mcp/app.log\"}]"),
             ],
             diff.Structural.Changes);
         Assert.Equal(
@@ -130,7 +130,7 @@ public class ConfigDiffTests
 
         Assert.True(diff.OldValidation.IsEmpty);
         Assert.Equal(
-            [new ConfigChange("logging", ConfigChangeKind.Added, null, "{level: \"info\", format: \"text\"}")],
+            [new ConfigKeyChange("logging", ConfigKeyChangeKind.Added, null, "{level: \"info\", format: \"text\"}")],
             diff.Structural.Changes);
         Assert.Equal(
             [

@@ -10,15 +10,15 @@ namespace Mcp.Dashboard.Domain.Configuration;
 /// <param name="Kind">Whether the value was added, removed or changed.</param>
 /// <param name="OldValue">The old value in YAML flow style, strings quoted; null when added.</param>
 /// <param name="NewValue">The new value in YAML flow style, strings quoted; null when removed.</param>
-public sealed record ConfigChange(string Path, ConfigChangeKind Kind, string? OldValue, string? NewValue)
+public sealed record ConfigKeyChange(string Path, ConfigKeyChangeKind Kind, string? OldValue, string? NewValue)
 {
     public override string ToString()
     {
         var path = Path.Length == 0 ? "(document)" : Path;
         return Kind switch
         {
-            ConfigChangeKind.Added => $"{path}: added {NewValue}",
-            ConfigChangeKind.Removed => $"{path}: removed {OldValue}",
+            ConfigKeyChangeKind.Added => $"{path}: added {NewValue}",
+            ConfigKeyChangeKind.Removed => $"{path}: removed {OldValue}",
             _ => $"{path}: {OldValue} -> {NewValue}",
         };
     }
