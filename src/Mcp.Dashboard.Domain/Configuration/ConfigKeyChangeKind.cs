@@ -1,7 +1,7 @@
 namespace Mcp.Dashboard.Domain.Configuration;
 
 /// <summary>How a value at one key path differs between the old and new configuration.</summary>
-public enum ConfigChangeKind
+public enum ConfigKeyChangeKind
 {
     Added,
     Removed,
