@@ -27,6 +27,7 @@ public static class ApiEndpoints
 
         api.MapEnvironments();
         api.MapPlans();
+        api.MapCompatibility();
         api.MapAudit();
         api.MapTokens();
         return app;

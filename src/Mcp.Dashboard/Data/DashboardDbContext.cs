@@ -1,4 +1,5 @@
 using Mcp.Dashboard.Accounts;
+using Mcp.Dashboard.Compatibility;
 using Mcp.Dashboard.Domain.Audit;
 using Mcp.Dashboard.Domain.Inventory;
 using Mcp.Dashboard.Domain.Plans;
@@ -26,6 +27,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<StoredUpgradeRule> UpgradeRules => Set<StoredUpgradeRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Audit;
+using Mcp.Dashboard.Compatibility;
 using Mcp.Dashboard.Data;
 using Mcp.Dashboard.Demo;
 using Mcp.Dashboard.Domain.Access;
@@ -64,6 +65,7 @@ public static class DashboardServices
         services.AddSingleton<PlanService>();
         services.AddSingleton<PlanReadinessService>();
         services.AddSingleton<InventoryService>();
+        services.AddSingleton<CompatibilityService>();
         services.AddSingleton<ApiTokenService>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<IdentityBootstrapper>();
