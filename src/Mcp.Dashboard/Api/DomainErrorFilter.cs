@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mcp.Dashboard.Domain;
 using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Domain.Schedule;
 
 namespace Mcp.Dashboard.Api;
 
@@ -25,6 +26,7 @@ public sealed class DomainErrorFilter : IEndpointFilter
     public static IResult? ToProblem(Exception exception, HttpContext http) => exception switch
     {
         ValidationFailed failed => TypedResults.ValidationProblem(failed.Errors.ToDictionary(), title: "Some fields need attention."),
+        ScheduleValidationException invalid => TypedResults.ValidationProblem(invalid.Errors.ToDictionary(e => e.Key, e => e.Value), title: "Some fields need attention."),
         NotFound notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
         ConcurrencyConflict conflict => Problem(
             http.Request.Headers.IfMatch.Count > 0 ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,

@@ -3,6 +3,7 @@ using Mcp.Dashboard.Compatibility;
 using Mcp.Dashboard.Domain.Audit;
 using Mcp.Dashboard.Domain.Inventory;
 using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Schedule;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<StoredUpgradeRule> UpgradeRules => Set<StoredUpgradeRule>();
+
+    public DbSet<StoredWindow> Windows => Set<StoredWindow>();
+
+    public DbSet<StoredBlackout> Blackouts => Set<StoredBlackout>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,7 @@ using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Live;
 using Mcp.Dashboard.Plans;
+using Mcp.Dashboard.Schedule;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -66,6 +67,8 @@ public static class DashboardServices
         services.AddSingleton<PlanReadinessService>();
         services.AddSingleton<InventoryService>();
         services.AddSingleton<CompatibilityService>();
+        services.AddSingleton<ScheduleService>();
+        services.AddSingleton<IPlanWindowFacts>(provider => provider.GetRequiredService<ScheduleService>());
         services.AddSingleton<ApiTokenService>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<IdentityBootstrapper>();
