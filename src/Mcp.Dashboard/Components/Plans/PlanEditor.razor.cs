@@ -117,6 +117,14 @@ public sealed partial class PlanEditor
             return;
         }
 
+        // Field errors first: asking "send back to review?" for a save that cannot succeed wastes a click.
+        var local = PlanDefinitionValidator.Validate(Model.ToDefinition());
+        if (!local.IsValid)
+        {
+            _errors = local;
+            return;
+        }
+
         if (PlanId is not null && State is PlanState.Approved or PlanState.Scheduled)
         {
             var confirmed = await Dialogs.ShowMessageBoxAsync(
