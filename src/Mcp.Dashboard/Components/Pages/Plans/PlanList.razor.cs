@@ -1,0 +1,79 @@
+using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Live;
+using Mcp.Dashboard.Plans;
+using Microsoft.AspNetCore.Components;
+
+namespace Mcp.Dashboard.Components.Pages.Plans;
+
+public sealed partial class PlanList : IDisposable
+{
+    private IReadOnlyList<PlanSummary>? _plans;
+    private IDisposable? _subscription;
+    private CallbackThrottler? _throttler;
+    private string? _error;
+
+    [Inject]
+    public required PlanService Plans { get; init; }
+
+    [Inject]
+    public required ChangeFeed Changes { get; init; }
+
+    [Inject]
+    public required TimeProvider Clock { get; init; }
+
+    public PlanListViewModel Filter { get; } = new();
+
+    private IReadOnlyList<PlanSummary> Visible => _plans is null ? [] : Filter.Apply(_plans);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _throttler = new CallbackThrottler(OnChangedAsync, CallbackThrottler.DefaultInterval);
+        _subscription = Changes.Subscribe(PlanService.Topic, null, _ =>
+        {
+            _throttler.Signal();
+            return Task.CompletedTask;
+        });
+        await LoadAsync();
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttler?.Dispose();
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _plans = await Plans.ListAsync();
+            _error = null;
+        }
+        catch (InvalidOperationException exception)
+        {
+            _error = "The plans could not be loaded: " + exception.Message;
+        }
+    }
+
+    private async Task OnChangedAsync()
+    {
+        try
+        {
+            await InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+        catch (Exception exception)
+        {
+            await DispatchExceptionAsync(exception);
+        }
+    }
+
+    private void SearchChanged(string? text) => Filter.Search = text;
+
+    private void StateChanged(PlanState? state) => Filter.State = state;
+
+    private void ClearFilters() => Filter.Clear();
+}
