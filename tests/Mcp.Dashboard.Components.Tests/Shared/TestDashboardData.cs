@@ -1,4 +1,6 @@
 using Mcp.Dashboard.Audit;
+using Mcp.Dashboard.Compatibility;
+using Mcp.Dashboard.Schedule;
 using Mcp.Dashboard.Data;
 using Mcp.Dashboard.Domain.Inventory;
 using Mcp.Dashboard.Inventory;
@@ -31,6 +33,9 @@ public sealed class TestDashboardData : IDisposable
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<InventoryService>();
+        services.AddSingleton<CompatibilityService>();
+        services.AddSingleton<ScheduleService>();
+        services.AddSingleton<IPlanWindowFacts>(provider => provider.GetRequiredService<ScheduleService>());
         services.AddSingleton<PlanReadinessService>();
     }
 
