@@ -8,7 +8,7 @@ namespace Mcp.Dashboard.Domain.Schedule;
 /// following the RFC 5545 (section 3.3.5) rules for the hours that daylight saving time
 /// skips or repeats.
 /// </summary>
-internal static class WallClock
+public static class WallClock
 {
     /// <summary>
     /// The instant a wall-clock time in <paramref name="zone"/> denotes. A time inside a

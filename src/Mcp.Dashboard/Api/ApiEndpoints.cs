@@ -28,6 +28,7 @@ public static class ApiEndpoints
         api.MapEnvironments();
         api.MapPlans();
         api.MapCompatibility();
+        api.MapSchedule();
         api.MapAudit();
         api.MapTokens();
         return app;
