@@ -23,6 +23,12 @@ public static class PlansEndpoints
         plans.MapGet("/{id:guid}", async (Guid id, PlanService service, HttpContext http, CancellationToken ct) =>
             WithETag(http, await service.GetAsync(id, ct)));
 
+        plans.MapGet("/{id:guid}/readiness", async (Guid id, PlanService service, PlanReadinessService readiness, CancellationToken ct) =>
+        {
+            var report = await readiness.EvaluateAsync(await service.GetAsync(id, ct), ct);
+            return TypedResults.Ok(new { report.CanStart, report.Summary, report.Gates });
+        });
+
         plans.MapPost("/", async (PlanDefinition body, PlanService service, HttpContext http, CancellationToken ct) =>
         {
             var plan = await service.CreateAsync(http.Actor(), body, ct);
