@@ -78,6 +78,9 @@ public partial class AuditPage
         }
     }
 
+    /// <summary>GUIDs are long and alike at the start of a v7 batch; the tail tells them apart.</summary>
+    private static string ShortId(string id) => Guid.TryParse(id, out _) ? "…" + id[^8..] : id;
+
     internal static string? Pretty(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
