@@ -96,7 +96,8 @@ public partial class Home : IDisposable
             _plans = IsReader ? plans.Where(p => !p.Internal).ToList() : plans;
             _toReview = IsApprover ? _plans.Where(p => p.State == PlanState.InReview).ToList() : [];
             _myItems = IsReader || _actor is null ? [] : await LoadOwnedItemsAsync(_actor);
-            _recent = await AuditReader.QueryAsync(new AuditQuery { Take = 10 });
+            // Readers see what happened to plans, not who created tokens or users.
+            _recent = await AuditReader.QueryAsync(new AuditQuery { Take = 10, Action = IsReader ? "plan." : null });
             _error = null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -123,5 +123,5 @@ public partial class TokensPage
 
     private bool IsExpired(ApiTokenSummary token) => token.ExpiresAt is { } expires && expires <= Clock.GetUtcNow();
 
-    private static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
