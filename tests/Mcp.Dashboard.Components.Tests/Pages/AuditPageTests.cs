@@ -12,14 +12,14 @@ public sealed class AuditPageTests : PageTestContext
     {
         SignIn("ada.admin@example.com", DashboardRoles.Admin);
         var trail = Services.GetRequiredService<AuditTrail>();
-        await using (var db = await Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        await using (var db = await Contexts.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken))
         {
             var li = new Actor("u1", "li.wei@example.com", "Li Wei", new HashSet<string>());
             var sam = new Actor("u2", "sam.okafor@example.com", "Sam Okafor", new HashSet<string>());
             trail.Add(db, li, "plan.created", "plan", "p1");
             trail.Add(db, sam, "checklist.completed", "checklist-item", "i1", reason: "done in staging");
             trail.Add(db, li, "plan.submitted", "plan", "p1");
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
         }
 
         var cut = Render<AuditPage>();

@@ -13,7 +13,7 @@ public sealed class HomePageTests : PageTestContext
     {
         var actor = SignIn("li.wei@example.com", DashboardRoles.ReleaseManager);
         var plans = Services.GetRequiredService<PlanService>();
-        var ct = TestContext.Current.CancellationToken;
+        var ct = Xunit.TestContext.Current.CancellationToken;
         await plans.CreateAsync(actor, Definition("First draft"), ct);
         await plans.CreateAsync(actor, Definition("Second draft"), ct);
         var reviewed = await plans.CreateAsync(actor, Definition("For review"), ct);
@@ -32,7 +32,7 @@ public sealed class HomePageTests : PageTestContext
     {
         var actor = SignIn("li.wei@example.com", DashboardRoles.ReleaseManager);
         var plans = Services.GetRequiredService<PlanService>();
-        var ct = TestContext.Current.CancellationToken;
+        var ct = Xunit.TestContext.Current.CancellationToken;
         var plan = await plans.CreateAsync(actor, Definition("Live one"), ct);
         var cut = Render<Home>();
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=count-Draft]").TextContent));

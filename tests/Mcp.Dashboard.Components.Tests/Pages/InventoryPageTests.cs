@@ -17,7 +17,7 @@ public sealed class InventoryPageTests : PageTestContext
             new PlatformService { Name = "gateway", Tier = NodeTier.Edge, Version = "1.8.2" },
             new PlatformService { Name = "order-service", Tier = NodeTier.Core, Version = "2.3.0", DependsOn = ["user-service"] },
             new PlatformService { Name = "service-registry", Tier = NodeTier.Management, Version = "2.0.1" },
-        ], TestContext.Current.CancellationToken);
+        ], Xunit.TestContext.Current.CancellationToken);
 
         var cut = Render<InventoryPage>();
 
@@ -43,14 +43,14 @@ public sealed class InventoryPageTests : PageTestContext
         SignIn("bo.zhang@example.com", DashboardRoles.Stakeholder);
 
         // The validator refuses such a name, so it can only arrive by a direct write: exactly what encoding must survive.
-        await using (var db = await Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        await using (var db = await Contexts.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken))
         {
             db.Environments.Add(new DeploymentEnvironment("staging", "<b>bold</b>")
             {
                 Revision = 1,
                 Services = [new PlatformService { Name = "<script>alert(1)</script>", Tier = NodeTier.Edge, Version = "1.0.0" }],
             });
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
         }
 
         var cut = Render<InventoryPage>();

@@ -6,8 +6,9 @@ using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Live;
 using Mcp.Dashboard.Plans;
+using Bunit.Rendering;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ namespace Mcp.Dashboard.Components.Tests.Pages;
 public abstract class PageTestContext : BunitContext
 {
     private readonly string _folder;
+    private readonly BunitAuthorizationContext _authorization;
 
     protected PageTestContext()
     {
@@ -51,7 +53,11 @@ public abstract class PageTestContext : BunitContext
         Services.AddSingleton<PlanService>();
         Services.AddSingleton<ApiTokenService>();
 
-        using var db = Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext();
+        _authorization = AddAuthorization();
+
+        // Migrate through a context of our own: asking the provider for anything would lock it
+        // against the registrations tests (and AddAuthorization) still make.
+        using var db = new DashboardDbContext(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options);
         db.Database.Migrate();
     }
 
@@ -65,10 +71,9 @@ public abstract class PageTestContext : BunitContext
     {
         var id = "user-" + email.Split('@')[0].Replace('.', '-');
         Actor = new Actor(id, email, email.Split('@')[0], roles.ToHashSet());
-        var auth = AddAuthorization();
-        auth.SetAuthorized(email);
-        auth.SetRoles(roles);
-        auth.SetClaims(
+        _authorization.SetAuthorized(email);
+        _authorization.SetRoles(roles);
+        _authorization.SetClaims(
             new Claim(ClaimTypes.NameIdentifier, id),
             new Claim(ClaimTypes.Email, email),
             new Claim(ActorClaims.DisplayName, Actor.DisplayName));
