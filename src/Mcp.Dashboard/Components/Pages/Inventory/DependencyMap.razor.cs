@@ -21,6 +21,7 @@ public partial class DependencyMap
     private List<Node> _nodes = [];
     private List<Edge> _edges = [];
     private string? _active;
+    private int _laneY;
 
     /// <summary>The services to draw; dependencies on names not in this list are left out.</summary>
     [Parameter, EditorRequired]
@@ -48,7 +49,10 @@ public partial class DependencyMap
             }
         }
 
-        Height = Top + (rows * (NodeHeight + RowGap)) + 8;
+        // Arrows that skip the middle column run along a lane under it, so they never pass behind
+        // a middle node and look like that node's dependency.
+        _laneY = Top + (rows * (NodeHeight + RowGap)) + 6;
+        Height = _laneY + 24;
         var byName = _nodes.ToDictionary(n => n.Service.Name, StringComparer.OrdinalIgnoreCase);
         _edges = [];
         foreach (var node in _nodes)
@@ -70,10 +74,21 @@ public partial class DependencyMap
 
     internal static int ColumnX(NodeTier tier) => Margin + ((int)tier * (NodeWidth + ColumnGap));
 
-    private static string PathBetween(Node from, Node to)
+    private string PathBetween(Node from, Node to)
     {
         var fromY = from.Y + (NodeHeight / 2);
         var toY = to.Y + (NodeHeight / 2);
+        if (Math.Abs(from.Service.Tier - to.Service.Tier) == 2)
+        {
+            var leftwards = to.Service.Tier < from.Service.Tier;
+            var startX = leftwards ? from.X : from.X + NodeWidth;
+            var endX = leftwards ? to.X + NodeWidth + 2 : to.X - 2;
+            var laneX = ColumnX(NodeTier.Management) + (NodeWidth / 2);
+            var sign = leftwards ? -1 : 1;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"M {startX} {fromY} C {startX + (sign * 50)} {fromY}, {laneX - (sign * 140)} {_laneY}, {laneX} {_laneY} S {endX - (sign * 50)} {toY}, {endX} {toY}");
+        }
+
         double x1, x2, c1, c2;
         if (from.Service.Tier == to.Service.Tier)
         {

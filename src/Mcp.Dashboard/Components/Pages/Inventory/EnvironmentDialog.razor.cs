@@ -16,7 +16,7 @@ public partial class EnvironmentDialog
     private const string NameField = "name";
     private const string TierField = "tier";
     private const string VersionField = "version";
-    private const string DependsonField = "dependsOn";
+    private const string DependsOnField = "dependsOn";
 
     private readonly List<ServiceRow> _rows = [];
     private string? _name;
