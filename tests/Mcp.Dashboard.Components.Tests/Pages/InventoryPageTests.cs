@@ -61,4 +61,25 @@ public sealed class InventoryPageTests : PageTestContext
         Assert.Equal("<script>alert(1)</script>", cut.Find("table tbody .service-name").TextContent);
         Assert.Contains("&lt;script&gt;", cut.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InventoryPage_EditedByAnotherMeanwhile_SaysReloadAndKeepsInput()
+    {
+        var actor = SignIn("li.wei@example.com", DashboardRoles.ReleaseManager);
+        var inventory = Services.GetRequiredService<InventoryService>();
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        IReadOnlyList<PlatformService> services = [new PlatformService { Name = "gateway", Tier = NodeTier.Edge, Version = "1.8.2" }];
+        await inventory.CreateAsync(actor, "staging", "Before", services, ct);
+        var cut = RenderWithProviders<InventoryPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("table tbody tr")));
+
+        cut.FindAll("button").First(b => b.TextContent.Contains("Edit services", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("input"), i => i.GetAttribute("value") == "Before"));
+        cut.FindAll("input").First(i => i.GetAttribute("value") == "Before").Change("Mine");
+        await inventory.ReplaceAsync(actor, "staging", "Theirs", services, expectedRevision: 1, ct);
+        cut.FindAll("button").First(b => b.TextContent.Contains("Save changes", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Someone else changed", cut.Find("[data-testid=conflict]").TextContent, StringComparison.Ordinal));
+        Assert.Contains(cut.FindAll("input"), i => i.GetAttribute("value") == "Mine");
+    }
 }
