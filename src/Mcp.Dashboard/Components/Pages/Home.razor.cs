@@ -20,6 +20,7 @@ public partial class Home : IDisposable
     private List<PlanSummary> _toReview = [];
     private List<OwnedItem> _myItems = [];
     private IReadOnlyList<AuditEntry> _recent = [];
+    private TimeZoneInfo _zone = TimeZoneInfo.Local;
     private bool _loading = true;
     private string? _error;
     private CallbackThrottler? _throttler;
@@ -45,7 +46,7 @@ public partial class Home : IDisposable
 
     private bool IsApprover => _actor?.IsInAnyRole(DashboardRoles.Authors) == true;
 
-    private string Greeting => Clock.GetLocalNow().Hour switch
+    private string Greeting => Local(Clock.GetUtcNow()).Hour switch
     {
         < 12 => "Good morning",
         < 18 => "Good afternoon",
@@ -128,6 +129,10 @@ public partial class Home : IDisposable
 
         return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ToList();
     }
+
+    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
+
+    private void OnTimeZone(TimeZoneInfo zone) => _zone = zone;
 
     private int CountOf(PlanState state) => _plans.Count(p => p.State == state);
 

@@ -17,6 +17,7 @@ public partial class TokensPage
     private string? _nameError;
     private string? _error;
     private bool _busy;
+    private TimeZoneInfo _zone = TimeZoneInfo.Local;
 
     [CascadingParameter]
     public Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -123,5 +124,7 @@ public partial class TokensPage
 
     private bool IsExpired(ApiTokenSummary token) => token.ExpiresAt is { } expires && expires <= Clock.GetUtcNow();
 
-    private static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private void OnTimeZone(TimeZoneInfo zone) => _zone = zone;
 }

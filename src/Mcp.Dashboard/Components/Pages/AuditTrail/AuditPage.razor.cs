@@ -12,6 +12,7 @@ public partial class AuditPage
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private TimeZoneInfo _zone = TimeZoneInfo.Local;
     private bool _loading;
     private string? _error;
 
@@ -38,6 +39,14 @@ public partial class AuditPage
         }
 
         await RunAsync(async () => Model.Replace(await Reader.QueryAsync(Model.ToQuery())));
+    }
+
+    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
+
+    private void OnTimeZone(TimeZoneInfo zone)
+    {
+        _zone = zone;
+        Model.TimeZone = zone;
     }
 
     private Task LoadOlderAsync() => RunAsync(async () => Model.Append(await Reader.QueryAsync(Model.NextPageQuery())));

@@ -18,6 +18,9 @@ public sealed class AuditViewModel
     /// <summary>The plan id as typed or taken from <c>?planId=</c>; anything not a GUID is reported.</summary>
     public string? PlanId { get; set; }
 
+    /// <summary>The viewer's time zone: picked dates are days in it.</summary>
+    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Local;
+
     public DateTime? From { get; set; }
 
     public DateTime? To { get; set; }
@@ -40,9 +43,9 @@ public sealed class AuditViewModel
         Action = Blank(ActionPrefix),
         PlanId = Guid.TryParse(PlanId?.Trim(), out var planId) ? planId : null,
 
-        // Dates are picked in the viewer's local calendar; "to" includes the whole day.
-        From = From is { } from ? new DateTimeOffset(DateTime.SpecifyKind(from.Date, DateTimeKind.Local)) : null,
-        To = To is { } to ? new DateTimeOffset(DateTime.SpecifyKind(to.Date.AddDays(1), DateTimeKind.Local)) : null,
+        // Dates are picked in the viewer's calendar; "to" includes the whole day.
+        From = From is { } from ? StartOfDay(from) : null,
+        To = To is { } to ? StartOfDay(to.AddDays(1)) : null,
         Before = before,
         Take = PageSize,
     };
@@ -79,6 +82,12 @@ public sealed class AuditViewModel
         {
             _expanded.Add(entry.Id);
         }
+    }
+
+    private DateTimeOffset StartOfDay(DateTime day)
+    {
+        var midnight = DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, TimeZone.GetUtcOffset(midnight));
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
