@@ -33,4 +33,29 @@ public sealed class AuditPageTests : PageTestContext
             Assert.Equal(["sam.okafor@example.com"], actors);
         });
     }
+
+    [Fact]
+    public async Task AuditPage_MoreThanOnePage_LoadsOlderEntriesOnRequest()
+    {
+        SignIn("ada.admin@example.com", DashboardRoles.Admin);
+        var trail = Services.GetRequiredService<AuditTrail>();
+        await using (var db = await Contexts.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken))
+        {
+            var li = new Actor("u1", "li.wei@example.com", "Li Wei", new HashSet<string>());
+            for (var i = 0; i < AuditViewModel.PageSize + 7; i++)
+            {
+                trail.Add(db, li, "plan.revised", "plan", $"p{i}");
+            }
+
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var cut = Render<AuditPage>();
+        cut.WaitForAssertion(() => Assert.Equal(AuditViewModel.PageSize, cut.FindAll("[data-testid=entry-actor]").Count));
+
+        cut.FindAll("button").First(b => b.TextContent.Contains("Load older", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(AuditViewModel.PageSize + 7, cut.FindAll("[data-testid=entry-actor]").Count));
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Load older", StringComparison.Ordinal));
+    }
 }
