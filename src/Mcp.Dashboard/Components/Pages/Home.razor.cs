@@ -13,6 +13,9 @@ namespace Mcp.Dashboard.Components.Pages;
 /// <summary>The overview: plans by state, what waits for the signed-in person, recent activity.</summary>
 public partial class Home : IDisposable
 {
+    /// <summary>Enough to act on now; the rest are a click away, not a wall of checkboxes.</summary>
+    private const int MaxItemsShown = 6;
+
     private static readonly PlanState[] Finished = [PlanState.Completed, PlanState.RolledBack, PlanState.Cancelled];
 
     private Actor? _actor;
