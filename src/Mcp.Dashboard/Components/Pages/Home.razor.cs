@@ -1,0 +1,169 @@
+using Mcp.Dashboard.Accounts;
+using Mcp.Dashboard.Audit;
+using Mcp.Dashboard.Domain.Access;
+using Mcp.Dashboard.Domain.Audit;
+using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Live;
+using Mcp.Dashboard.Plans;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Mcp.Dashboard.Components.Pages;
+
+/// <summary>The overview: plans by state, what waits for the signed-in person, recent activity.</summary>
+public partial class Home : IDisposable
+{
+    /// <summary>Enough to act on now; the rest are a click away, not a wall of checkboxes.</summary>
+    private const int MaxItemsShown = 6;
+
+    private static readonly PlanState[] Finished = [PlanState.Completed, PlanState.RolledBack, PlanState.Cancelled];
+
+    private Actor? _actor;
+    private IReadOnlyList<PlanSummary> _plans = [];
+    private List<PlanSummary> _toReview = [];
+    private List<OwnedItem> _myItems = [];
+    private IReadOnlyList<AuditEntry> _recent = [];
+    private TimeZoneInfo _zone = TimeZoneInfo.Local;
+    private bool _loading = true;
+    private string? _error;
+    private CallbackThrottler? _throttler;
+    private IDisposable? _subscription;
+
+    [CascadingParameter]
+    public Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    public required PlanService Plans { get; init; }
+
+    [Inject]
+    public required AuditReader AuditReader { get; init; }
+
+    [Inject]
+    public required ChangeFeed Changes { get; init; }
+
+    [Inject]
+    public required TimeProvider Clock { get; init; }
+
+    /// <summary>Stakeholders (and anyone without an operator role) read; they are not asked to act.</summary>
+    private bool IsReader => _actor is null || !_actor.IsInAnyRole(DashboardRoles.Operators);
+
+    private bool IsApprover => _actor?.IsInAnyRole(DashboardRoles.Authors) == true;
+
+    private string Greeting => Local(Clock.GetUtcNow()).Hour switch
+    {
+        < 12 => "Good morning",
+        < 18 => "Good afternoon",
+        _ => "Good evening",
+    };
+
+    private List<PlanSummary> ActivePlans =>
+        _plans.Where(p => p.State is PlanState.Running or PlanState.Scheduled or PlanState.Approved).ToList();
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthenticationState is not null)
+        {
+            _actor = (await AuthenticationState).User.ToActorOrNull();
+        }
+
+        await LoadAsync();
+
+        // Bursts of ticks and edits become one reload per 100 ms.
+        _throttler = new CallbackThrottler(() => InvokeAsync(ReloadFromFeedAsync), CallbackThrottler.DefaultInterval);
+        _subscription = Changes.Subscribe(PlanService.Topic, null, _ =>
+        {
+            _throttler.Signal();
+            return Task.CompletedTask;
+        });
+    }
+
+    private async Task ReloadFromFeedAsync()
+    {
+        try
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (Exception exception)
+        {
+            await DispatchExceptionAsync(exception);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            var plans = await Plans.ListAsync();
+
+            // Internal plans are for the team; readers see what the business is affected by.
+            _plans = IsReader ? plans.Where(p => !p.Internal).ToList() : plans;
+            _toReview = IsApprover ? _plans.Where(p => p.State == PlanState.InReview).ToList() : [];
+            _myItems = IsReader || _actor is null ? [] : await LoadOwnedItemsAsync(_actor);
+            // Readers see what happened to plans, not who created tokens or users.
+            _recent = await AuditReader.QueryAsync(new AuditQuery { Take = 10, Action = IsReader ? "plan." : null });
+            _error = null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _error = "The overview could not be loaded: " + exception.Message;
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private async Task<List<OwnedItem>> LoadOwnedItemsAsync(Actor actor)
+    {
+        var items = new List<OwnedItem>();
+        foreach (var summary in _plans.Where(p => !Finished.Contains(p.State) && p.RequiredItemsDone < p.RequiredItems))
+        {
+            var plan = await Plans.FindAsync(summary.Id);
+            if (plan is null)
+            {
+                continue;
+            }
+
+            items.AddRange(plan.ChecklistItems
+                .Where(i => i.Required && !i.IsDone && i.Owner is not null && actor.Is(i.Owner))
+                .Select(i => new OwnedItem(plan.Id, plan.Name, i.Title, i.Due)));
+        }
+
+        return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ToList();
+    }
+
+    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
+
+    private void OnTimeZone(TimeZoneInfo zone) => _zone = zone;
+
+    private int CountOf(PlanState state) => _plans.Count(p => p.State == state);
+
+    internal static string StateLabel(PlanState state) => state switch
+    {
+        PlanState.InReview => "In review",
+        PlanState.RolledBack => "Rolled back",
+        _ => state.ToString(),
+    };
+
+    internal static string StateColour(PlanState state) => state switch
+    {
+        PlanState.Draft => "#78849e",
+        PlanState.InReview => "#b26a00",
+        PlanState.Approved => "#00897b",
+        PlanState.Scheduled => "#0277bd",
+        PlanState.Running => "#3949ab",
+        PlanState.Completed => "#2e7d32",
+        PlanState.RolledBack => "#c62828",
+        _ => "#5a6478",
+    };
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttler?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record OwnedItem(Guid PlanId, string PlanName, string Title, DateTimeOffset? Due);
+}
