@@ -24,6 +24,7 @@ public sealed class DatabaseMigrator(
                 logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             }
 
+            await DatabaseProvider.PrepareAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
 

@@ -46,8 +46,30 @@ public static class DatabaseProvider
     }
 
     /// <summary>
-    /// WAL lets readers (hundreds of browser circuits) proceed while one writer commits; the
-    /// busy timeout makes a second writer wait instead of failing at once.
+    /// Puts the database in WAL mode, once, before anything else opens it: readers (hundreds of
+    /// browser circuits) then proceed while one writer commits. WAL is a property of the file,
+    /// so it is not repeated per connection (switching modes while others have the file open
+    /// fails).
+    /// </summary>
+    public static async Task PrepareAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Per connection: the busy timeout makes a second writer wait instead of failing at once;
+    /// NORMAL sync is durable enough in WAL mode and much faster.
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
@@ -64,7 +86,7 @@ public static class DatabaseProvider
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            command.CommandText = $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
             command.ExecuteNonQuery();
         }
     }

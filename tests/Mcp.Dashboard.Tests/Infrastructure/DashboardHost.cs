@@ -17,7 +17,15 @@ namespace Mcp.Dashboard.Tests.Infrastructure;
 /// </summary>
 public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("mcp-dashboard-tests-");
+    private readonly DirectoryInfo _folder;
+
+    public DashboardHost()
+        : this(Directory.CreateTempSubdirectory("mcp-dashboard-tests-"))
+    {
+    }
+
+    /// <summary>A host over an existing folder (database and keys), e.g. a restored backup.</summary>
+    public DashboardHost(DirectoryInfo folder) => _folder = folder;
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
     public const string BootstrapAdminEmail = "root@example.com";
@@ -25,6 +33,8 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
     public string BootstrapToken { get; } = "mcp_bootstrap_" + Guid.NewGuid().ToString("N");
 
     public string DatabasePath => Path.Combine(_folder.FullName, "dashboard.db");
+
+    public string KeysPath => Path.Combine(_folder.FullName, "keys");
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -38,7 +48,7 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
         // the tests run from the build output, so MudBlazor's and our CSS need it.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
-        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder.FullName, "keys"));
+        builder.UseSetting("DataProtection:KeysDirectory", KeysPath);
         builder.UseSetting("Dashboard:DemoMode", "true");
         builder.UseSetting("Dashboard:DemoPassword", DemoPassword);
         builder.UseSetting("Bootstrap:AdminEmail", BootstrapAdminEmail);
@@ -58,7 +68,12 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
         var tokens = Services.GetRequiredService<ApiTokenService>();
         foreach (var account in DemoAccounts.All)
         {
-            var user = await users.FindByEmailAsync(account.Email) ?? throw new InvalidOperationException($"Demo user {account.Email} missing.");
+            var user = await users.FindByEmailAsync(account.Email);
+            if (user is null)
+            {
+                continue;
+            }
+
             var actor = new Domain.Access.Actor(user.Id, account.Email, account.DisplayName, new HashSet<string> { account.Role });
             _tokens[account.Email] = (await tokens.CreateAsync(actor, "tests", null)).Token;
         }
@@ -87,6 +102,11 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("MCP_KEEP_TEST_DATA") is { Length: > 0 })
+        {
+            return;
+        }
+
         try
         {
             _folder.Delete(recursive: true);
