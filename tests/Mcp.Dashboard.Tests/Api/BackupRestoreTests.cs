@@ -47,7 +47,7 @@ public sealed class BackupRestoreTests
             CopyFolder(live.KeysPath, Path.Combine(restoreFolder.FullName, "keys"));
         }
 
-        await using var restored = new DashboardHost(restoreFolder);
+        await using var restored = DashboardHost.Over(restoreFolder);
         await restored.InitializeAsync();
         using var admin = restored.AdminClient();
         var plan = await (await admin.GetAsync($"/api/v1/plans/{planId}", ct)).Read<PlanResponse>();

@@ -24,8 +24,10 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
     {
     }
 
+    private DashboardHost(DirectoryInfo folder) => _folder = folder;
+
     /// <summary>A host over an existing folder (database and keys), e.g. a restored backup.</summary>
-    public DashboardHost(DirectoryInfo folder) => _folder = folder;
+    public static DashboardHost Over(DirectoryInfo folder) => new(folder);
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
     public const string BootstrapAdminEmail = "root@example.com";
