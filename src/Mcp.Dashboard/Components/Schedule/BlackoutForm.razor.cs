@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Domain;
 using Mcp.Dashboard.Domain.Access;
@@ -66,7 +64,7 @@ public sealed partial class BlackoutForm
     public EventCallback OnCancel { get; set; }
 
     private string? Preview => _recurring && RecurrenceRule.TryParse(_rule, out var rule, out _)
-        && ScheduleDisplay.TryParseLocal(_seriesStart, out var first) && TryReadDuration(_duration, out var duration)
+        && ScheduleDisplay.TryParseLocal(_seriesStart, out var first) && ScheduleDisplay.TryReadLength(_duration, out var duration)
             ? $"Reads as: {ScheduleDisplay.DescribeRule(rule, first)} {ScheduleDisplay.DescribeTimes(first, duration)} {_zone}"
             : null;
 
@@ -174,7 +172,7 @@ public sealed partial class BlackoutForm
             }
 
             var firstOk = ScheduleDisplay.TryParseLocal(_seriesStart, out var first);
-            var durationOk = TryReadDuration(_duration, out var duration);
+            var durationOk = ScheduleDisplay.TryReadLength(_duration, out var duration);
             if (!firstOk)
             {
                 local[ScheduleFieldNames.Start] = ["Give the first start date and time."];
@@ -212,41 +210,11 @@ public sealed partial class BlackoutForm
         return blackout;
     }
 
-    /// <summary>"9h", "2h 30m", "90m", "2d", or ISO 8601 "PT9H".</summary>
-    internal static bool TryReadDuration(string? text, out TimeSpan duration)
-    {
-        duration = default;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        if (IsoDuration.TryParse(text.Trim().ToUpperInvariant(), out var iso))
-        {
-            duration = iso.Value;
-            return true;
-        }
-
-        var match = ShortDuration().Match(text);
-        if (!match.Success || match.Groups.Cast<Group>().Skip(1).All(g => !g.Success))
-        {
-            return false;
-        }
-
-        duration = TimeSpan.FromDays(Read(match.Groups["d"])) + TimeSpan.FromHours(Read(match.Groups["h"])) + TimeSpan.FromMinutes(Read(match.Groups["m"]));
-        return duration > TimeSpan.Zero;
-
-        static int Read(Group group) => group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : 0;
-    }
-
     private bool Has(string field) => _errors.ContainsKey(field);
 
     private string? ErrorFor(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     private static DateOnly NextWeekday(DateOnly from, DayOfWeek day) => from.AddDays(((int)day - (int)from.DayOfWeek + 7) % 7 is 0 ? 7 : ((int)day - (int)from.DayOfWeek + 7) % 7);
-
-    [GeneratedRegex(@"^\s*(?:(?<d>\d{1,3})\s*d(?:ays?)?)?\s*(?:(?<h>\d{1,4})\s*h(?:ours?)?)?\s*(?:(?<m>\d{1,5})\s*m(?:in(?:utes?)?)?)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ShortDuration();
 
     private sealed record BlackoutPreset(string Key, string Label, string Rule, TimeOnly Start, string Duration);
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Mcp.Dashboard.Domain.Schedule;
 using Mcp.Dashboard.Schedule;
 
 namespace Mcp.Dashboard.Components.Schedule;
 
 /// <summary>How schedule vocabulary looks on screen: zones, local times, blackout rules in words.</summary>
-public static class ScheduleDisplay
+public static partial class ScheduleDisplay
 {
     public const string DefaultZone = "Asia/Shanghai";
 
@@ -190,4 +191,34 @@ public static class ScheduleDisplay
     /// <summary>A CSS class per plan state, so windows are coloured alike everywhere.</summary>
     public static string StateClass(Domain.Plans.PlanState? state) =>
         state is null ? "state-none" : "state-" + state.Value.ToString().ToLowerInvariant();
+
+    /// <summary>Reads a length people type: "9h", "2h 30m", "90m", "2d", or ISO 8601 "PT9H".</summary>
+    public static bool TryReadLength(string? text, out TimeSpan length)
+    {
+        length = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (IsoDuration.TryParse(text.Trim().ToUpperInvariant(), out var iso))
+        {
+            length = iso.Value;
+            return true;
+        }
+
+        var match = ShortLength().Match(text);
+        if (!match.Success || !(match.Groups["d"].Success || match.Groups["h"].Success || match.Groups["m"].Success))
+        {
+            return false;
+        }
+
+        length = TimeSpan.FromDays(Read(match.Groups["d"])) + TimeSpan.FromHours(Read(match.Groups["h"])) + TimeSpan.FromMinutes(Read(match.Groups["m"]));
+        return length > TimeSpan.Zero;
+
+        static int Read(Group group) => group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?<d>\d{1,3})\s*d(?:ays?)?)?\s*(?:(?<h>\d{1,4})\s*h(?:ours?)?)?\s*(?:(?<m>\d{1,5})\s*m(?:in(?:utes?)?)?)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShortLength();
 }
