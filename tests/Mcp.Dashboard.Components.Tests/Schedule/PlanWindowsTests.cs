@@ -60,6 +60,21 @@ public sealed class PlanWindowsTests : ScheduleTestContext
     }
 
     [Fact]
+    public async Task PlanWindows_TypedSlotOverlapsThePlansOwnWindow_ShowsConflictAndDisablesBook()
+    {
+        var day = DayAhead(4);
+        var plan = await CreatePlanAsync();
+        await Schedule.BookWindowAsync(TestActors.LiWei, plan.Id, day.AddHours(1), day.AddHours(3), "UTC", null, Ct);
+        var cut = Render<PlanWindows>(p => p.Add(x => x.PlanId, plan.Id).Add(x => x.TimeZoneId, "UTC"));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("li.window")));
+
+        cut.Find("#window-start").Change(LocalInput(day.AddHours(2)));
+
+        cut.WaitForAssertion(() => Assert.Contains("this plan's own window", cut.Find(".live-conflict").TextContent));
+        Assert.True(cut.Find("button.window-book").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task PlanWindows_StakeholderSignedIn_HasNoBookingForm()
     {
         SignIn("bo.zhang@example.com", "Bo Zhang", DashboardRoles.Stakeholder);
