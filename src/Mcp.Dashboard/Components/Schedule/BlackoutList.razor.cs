@@ -1,0 +1,131 @@
+using Mcp.Dashboard.Accounts;
+using Mcp.Dashboard.Components.Plans;
+using Mcp.Dashboard.Domain;
+using Mcp.Dashboard.Domain.Access;
+using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Inventory;
+using Mcp.Dashboard.Live;
+using Mcp.Dashboard.Schedule;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace Mcp.Dashboard.Components.Schedule;
+
+public sealed partial class BlackoutList : IDisposable
+{
+    private IReadOnlyList<StoredBlackout>? _blackouts;
+    private IReadOnlyList<string> _environments = [];
+    private Actor? _actor;
+    private string? _error;
+    private IDisposable? _subscription;
+    private CallbackThrottler? _throttler;
+
+    [Inject]
+    public required ScheduleService Schedule { get; init; }
+
+    [Inject]
+    public required InventoryService Inventory { get; init; }
+
+    [Inject]
+    public required ChangeFeed Changes { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required ISnackbar Snackbar { get; init; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>The zone a new blackout starts in.</summary>
+    [Parameter]
+    public string TimeZoneId { get; set; } = ScheduleDisplay.DefaultZone;
+
+    private bool IsAuthor => _actor?.IsInAnyRole(DashboardRoles.Authors) == true;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthenticationState is not null)
+        {
+            _actor = (await AuthenticationState).User.ToActorOrNull();
+        }
+
+        _throttler = new CallbackThrottler(OnChangedAsync, CallbackThrottler.DefaultInterval);
+        _subscription = Changes.Subscribe(ScheduleService.Topic, null, _ =>
+        {
+            _throttler.Signal();
+            return Task.CompletedTask;
+        });
+        _environments = (await Inventory.ListAsync()).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
+        _blackouts = await Schedule.ListBlackoutsAsync();
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttler?.Dispose();
+    }
+
+    private async Task OnChangedAsync()
+    {
+        try
+        {
+            await InvokeAsync(async () =>
+            {
+                _blackouts = await Schedule.ListBlackoutsAsync();
+                StateHasChanged();
+            });
+        }
+        catch (Exception exception)
+        {
+            await DispatchExceptionAsync(exception);
+        }
+    }
+
+    private async Task DeclareAsync()
+    {
+        var parameters = new DialogParameters<BlackoutDialog>
+        {
+            { d => d.TimeZoneId, TimeZoneId },
+            { d => d.Environments, _environments },
+        };
+        var dialog = await Dialogs.ShowAsync<BlackoutDialog>("Declare a blackout", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: StoredBlackout stored })
+        {
+            Snackbar.Add($"Blackout “{stored.Name}” declared.", Severity.Success);
+            _blackouts = await Schedule.ListBlackoutsAsync();
+        }
+    }
+
+    private async Task DeleteAsync(StoredBlackout blackout)
+    {
+        var parameters = new DialogParameters<TextPromptDialog>
+        {
+            { d => d.Title, $"Remove blackout “{blackout.Name}”?" },
+            { d => d.Message, "Windows will then be allowed in this period again. The audit trail keeps a record." },
+            { d => d.Label, "Reason (optional)" },
+            { d => d.ConfirmText, "Remove" },
+            { d => d.ConfirmColor, Color.Error },
+        };
+        var dialog = await Dialogs.ShowAsync<TextPromptDialog>("Remove blackout", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is null || result.Canceled)
+        {
+            return;
+        }
+
+        try
+        {
+            await Schedule.DeleteBlackoutAsync(_actor!, blackout.Id, string.IsNullOrWhiteSpace(result.Data as string) ? null : (string)result.Data!);
+            Snackbar.Add($"Blackout “{blackout.Name}” removed.", Severity.Success);
+            _blackouts = await Schedule.ListBlackoutsAsync();
+        }
+        catch (Exception exception) when (exception is NotFound or PlanAccessDenied)
+        {
+            _error = exception.Message;
+        }
+    }
+}
