@@ -6,4 +6,5 @@ public sealed record CandidateWindow(
     string Environment,
     IReadOnlyCollection<string> Services,
     DateTimeOffset Start,
-    DateTimeOffset End);
+    DateTimeOffset End,
+    Guid? WindowId = null);

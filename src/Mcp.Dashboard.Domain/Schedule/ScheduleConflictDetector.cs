@@ -56,11 +56,7 @@ public sealed class ScheduleConflictDetector
     {
         foreach (var window in _bookedWindows)
         {
-            // A plan's own windows are its business; other environments share nothing.
-            if (window.PlanId == candidate.PlanId
-                || !string.Equals(window.Environment.Trim(), candidate.Environment.Trim(), StringComparison.OrdinalIgnoreCase)
-                || !(window.Start < candidate.End && candidate.Start < window.End)
-                || !_dependencies.IsRelated(candidate.Services, window.Services, out var relation))
+            if (window.WindowId == candidate.WindowId || !(window.Start < candidate.End && candidate.Start < window.End))
             {
                 continue;
             }
@@ -69,6 +65,27 @@ public sealed class ScheduleConflictDetector
                 ? (found, window.TimeZoneId.Trim())
                 : (TimeZoneInfo.Utc, "UTC");
             var when = WallClock.FormatRange(window.Start, window.End, zone, zoneId);
+
+            // Two overlapping windows of one plan would make its rollout start twice.
+            if (window.PlanId == candidate.PlanId)
+            {
+                yield return new ScheduleConflict(
+                    ScheduleConflictKind.Window,
+                    window.WindowId,
+                    window.PlanName,
+                    WallClock.InZone(window.Start, zone),
+                    WallClock.InZone(window.End, zone),
+                    $"overlaps this plan's own window ({when})");
+                continue;
+            }
+
+            // Other environments share nothing; unrelated services do not collide.
+            if (!string.Equals(window.Environment.Trim(), candidate.Environment.Trim(), StringComparison.OrdinalIgnoreCase)
+                || !_dependencies.IsRelated(candidate.Services, window.Services, out var relation))
+            {
+                continue;
+            }
+
             yield return new ScheduleConflict(
                 ScheduleConflictKind.Window,
                 window.WindowId,

@@ -84,7 +84,7 @@ public sealed class ScheduleService(
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) ?? throw new NotFound($"Plan {planId}");
         var windows = await db.Windows.AsNoTracking().Where(w => w.PlanId == planId && w.CancelledAt == null).OrderBy(w => w.Start).ToListAsync(cancellationToken);
         var detector = await DetectorAsync(db, plan.Environment, cancellationToken);
-        return windows.Select(w => new WindowView(w, detector.FindConflicts(new CandidateWindow(planId, plan.Environment, plan.Services, w.Start, w.End)))).ToList();
+        return windows.Select(w => new WindowView(w, detector.FindConflicts(new CandidateWindow(planId, plan.Environment, plan.Services, w.Start, w.End, w.Id)))).ToList();
     }
 
     /// <summary>Books a window, refusing with every conflict named when it collides.</summary>
@@ -196,7 +196,7 @@ public sealed class ScheduleService(
         var planIds = windows.Select(w => w.PlanId).Distinct().ToList();
         var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var entries = windows
-            .Where(w => plans.ContainsKey(w.PlanId) && (environment is null || plans[w.PlanId].Environment == environment))
+            .Where(w => plans.ContainsKey(w.PlanId) && plans[w.PlanId].State != PlanState.Cancelled && (environment is null || plans[w.PlanId].Environment == environment))
             .Select(w =>
             {
                 var plan = plans[w.PlanId];

@@ -70,11 +70,20 @@ public sealed class FreeWindowFinderTests
         var stagingFreeze = Blackout.OneOff(Guid.NewGuid(), "Staging freeze", Utc("2026-02-01T00:00:00Z"), Utc("2026-02-09T00:00:00Z"), environment: "staging");
         var stagingUpgrade = Booked("gateway", "2026-02-02T00:00:00Z", "2026-02-03T00:00:00Z") with { Environment = "staging" };
         var unrelatedUpgrade = Booked("reporting", "2026-02-02T00:00:00Z", "2026-02-03T00:00:00Z");
-        var ownWindow = Booked("user-service", "2026-02-02T00:00:00Z", "2026-02-03T00:00:00Z") with { PlanId = UserPlan };
 
-        var windows = Find([stagingFreeze], [stagingUpgrade, unrelatedUpgrade, ownWindow], Request("2026-02-02T00:00:00Z", TimeSpan.FromHours(1), "UTC") with { Count = 1 });
+        var windows = Find([stagingFreeze], [stagingUpgrade, unrelatedUpgrade], Request("2026-02-02T00:00:00Z", TimeSpan.FromHours(1), "UTC") with { Count = 1 });
 
         AssertWindows(windows, ("2026-02-02T00:00:00Z", "2026-02-02T01:00:00Z"));
+    }
+
+    [Fact]
+    public void FindFreeWindows_PlansOwnWindow_IsNotSuggestedAgain()
+    {
+        var ownWindow = Booked("user-service", "2026-02-02T00:00:00Z", "2026-02-03T00:00:00Z") with { PlanId = UserPlan };
+
+        var windows = Find([], [ownWindow], Request("2026-02-02T00:00:00Z", TimeSpan.FromHours(1), "UTC") with { Count = 1 });
+
+        AssertWindows(windows, ("2026-02-03T00:00:00Z", "2026-02-03T01:00:00Z"));
     }
 
     [Fact]

@@ -75,11 +75,14 @@ public sealed class ScheduleConflictDetectorTests
     }
 
     [Fact]
-    public void FindConflicts_WindowOfTheSamePlan_DoesNotConflict()
+    public void FindConflicts_OverlappingWindowOfTheSamePlan_Conflicts_ButAWindowNeverConflictsWithItself()
     {
-        var detector = new ScheduleConflictDetector([], [GatewayUpgrade with { PlanId = UserPlan }], Dependencies);
+        var own = GatewayUpgrade with { PlanId = UserPlan };
+        var detector = new ScheduleConflictDetector([], [own], Dependencies);
 
-        Assert.Empty(detector.FindConflicts(UserServiceWindow("2026-02-02T10:00:00Z", "2026-02-02T12:00:00Z")));
+        var conflict = Assert.Single(detector.FindConflicts(UserServiceWindow("2026-02-02T10:00:00Z", "2026-02-02T12:00:00Z")));
+        Assert.Contains("this plan's own window", conflict.Description);
+        Assert.Empty(detector.FindConflicts(UserServiceWindow("2026-02-02T10:00:00Z", "2026-02-02T12:00:00Z") with { WindowId = own.WindowId }));
     }
 
     [Fact]

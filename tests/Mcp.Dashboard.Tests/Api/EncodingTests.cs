@@ -27,7 +27,7 @@ public sealed class EncodingTests(DashboardHost host) : IClassFixture<DashboardH
         await manager.PostJson($"/api/v1/plans/{plan.Id}/submit", new { note = Hostile });
 
         using var session = await BrowserlessSession.SignInAsync(host, DemoAccounts.Approver.Email, ct);
-        foreach (var page in new[] { "/", "/plans", $"/plans/{plan.Id}", $"/audit?planId={plan.Id}" })
+        foreach (var page in new[] { "/", "/plans", $"/plans/{plan.Id}", $"/audit?planId={plan.Id}", "/calendar", "/compatibility" })
         {
             var html = await session.GetPageAsync(page, ct);
             Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);

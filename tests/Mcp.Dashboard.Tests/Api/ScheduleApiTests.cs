@@ -56,6 +56,21 @@ public sealed class ScheduleApiTests(DashboardHost host) : IClassFixture<Dashboa
         Assert.Contains("Gateway first", (await response.ReadJson()).GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task BookWindow_OverlappingThePlansOwnWindow_Is409()
+    {
+        var plan = await CreatePlanAsync("No double booking", "edge-cache");
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        var window = new { start = "2027-06-06T18:00:00Z", end = "2027-06-06T20:00:00Z" };
+        Assert.Equal(HttpStatusCode.Created, (await manager.PostJson($"/api/v1/plans/{plan.Id}/windows", window)).StatusCode);
+
+        var again = await manager.PostJson($"/api/v1/plans/{plan.Id}/windows", window);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("own window", (await again.ReadJson()).GetProperty("detail").GetString());
+        Assert.Empty((await (await manager.GetAsync($"/api/v1/plans/{plan.Id}/windows", Ct)).Read<List<WindowResponse>>()).Single().Conflicts);
+    }
+
     [Theory]
     [InlineData("2027-03-07T20:00:00Z", "2027-03-07T18:00:00Z", "UTC", "end")]
     [InlineData("2027-03-07T18:00:00Z", "2027-03-20T18:00:00Z", "UTC", "end")]

@@ -39,24 +39,8 @@ public static partial class ScheduleDisplay
     /// The instant a wall-clock time denotes in <paramref name="zone"/>. A time in a spring-forward
     /// gap is moved forward by the gap; a repeated time means its first pass, as the domain reads them.
     /// </summary>
-    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
-    {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsAmbiguousTime(local))
-        {
-            var offset = zone.GetAmbiguousTimeOffsets(local).Max();
-            return new DateTimeOffset(local, offset);
-        }
-
-        if (zone.IsInvalidTime(local))
-        {
-            var before = zone.GetUtcOffset(local.AddDays(-1));
-            var utc = DateTime.SpecifyKind(local - before, DateTimeKind.Utc);
-            return new DateTimeOffset(utc).ToOffset(zone.GetUtcOffset(utc));
-        }
-
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
+    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone) =>
+        WallClock.ToInstant(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
 
     /// <summary>Reads an HTML datetime-local value ("2026-11-25T09:00", seconds optional).</summary>
     public static bool TryParseLocal(string? text, out DateTime local) =>
