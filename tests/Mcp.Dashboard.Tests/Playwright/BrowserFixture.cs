@@ -74,10 +74,21 @@ public abstract class BrowserTest(BrowserFixture fixture) : IClassFixture<Browse
         await page.GetByLabel("Password").FillAsync(password ?? Fixture.Host.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await WaitUntilInteractiveAsync(page);
     }
 
+    /// <summary>Opens a page and waits until its circuit is live, so clicks reach the server.</summary>
+    protected static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitUntilInteractiveAsync(page);
+    }
+
+    protected static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator("#app-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     /// <summary>Saves a full-page screenshot when MCP_SCREENSHOTS is set; otherwise does nothing.</summary>
-    protected static async Task ScreenshotAsync(IPage page, string name)
+    protected static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         if (BrowserFixture.ScreenshotFolder is not { } folder)
         {
@@ -85,6 +96,6 @@ public abstract class BrowserTest(BrowserFixture fixture) : IClassFixture<Browse
         }
 
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 }

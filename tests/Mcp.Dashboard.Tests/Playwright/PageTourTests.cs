@@ -38,8 +38,7 @@ public sealed class PageTourTests(BrowserFixture fixture) : BrowserTest(fixture)
             await RunAsync(async page =>
             {
                 await SignInAsync(page, email);
-                await page.GotoAsync(path);
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await OpenAsync(page, path);
                 await Expect(page.Locator("h1").First).ToBeVisibleAsync();
                 await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
                 if (size == "phone")
@@ -61,10 +60,11 @@ public sealed class PageTourTests(BrowserFixture fixture) : BrowserTest(fixture)
             await RunAsync(async page =>
             {
                 await SignInAsync(page, account.Email);
-                await page.GotoAsync("/plans");
+                await OpenAsync(page, "/plans");
                 await page.GetByRole(AriaRole.Link, new() { Name = "User service 2.4.2 -> 2.5.0" }).First.ClickAsync();
                 await Expect(page.Locator("h1")).ToContainTextAsync("User service");
                 await ScreenshotAsync(page, $"plan-details-{account.Role.ToLowerInvariant()}-{account.Email[..3]}");
+                await ScreenshotAsync(page, $"plan-details-{account.Email[..3]}-viewport", fullPage: false);
             });
         }
     }
