@@ -21,7 +21,9 @@ public static class DatabaseProvider
         switch (database.Provider)
         {
             case Sqlite:
-                options.UseSqlite(PrepareSqlite(connectionString), sqlite => sqlite.MigrationsAssembly(typeof(DashboardDbContext).Assembly.FullName));
+                options.UseSqlite(PrepareSqlite(connectionString), sqlite => sqlite
+                    .MigrationsAssembly(typeof(DashboardDbContext).Assembly.FullName)
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
                 options.AddInterceptors(SqlitePragmas.Instance);
                 break;
             default:
