@@ -63,7 +63,7 @@ public static partial class InventoryValidator
         return errors;
     }
 
-    [GeneratedRegex(@"^v?\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$")]
+    [GeneratedRegex(@"^v?\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?\z")]
     private static partial Regex VersionText();
 }
 
@@ -74,6 +74,7 @@ public static partial class Names
 
     public static bool IsValid(string? name) => name is not null && Slug().IsMatch(name);
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]
+    // \z, not $: in .NET "$" also matches before a final newline.
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,62}\\z")]
     private static partial Regex Slug();
 }

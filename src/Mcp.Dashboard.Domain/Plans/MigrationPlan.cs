@@ -180,25 +180,33 @@ public sealed class MigrationPlan
         Touch(actor, now);
     }
 
-    /// <summary>Records data-migration evidence; it is progress, not authorship, so approval stands.</summary>
+    /// <summary>
+    /// Records data-migration evidence; it is progress, not authorship, so approval stands. Who
+    /// and when are stamped here, never taken from the caller.
+    /// </summary>
     public void RecordEvidence(Guid taskId, DataMigrationTask evidence, Actor actor, DateTimeOffset now)
     {
         var index = DataMigrations.FindIndex(t => t.Id == taskId);
         if (index < 0)
         {
-            throw new KeyNotFoundException($"Plan has no data-migration task {taskId}.");
+            throw new NotFound($"Data-migration task {taskId} of plan {Id}");
+        }
+
+        var errors = DataMigrationEvidence.Validate(evidence);
+        if (!errors.IsValid)
+        {
+            throw new ValidationFailed(errors);
         }
 
         var task = DataMigrations[index];
-        var backup = evidence.Backup is { Verified: true } b && task.Backup is not { Verified: true }
-            ? b with { VerifiedBy = actor.Email, VerifiedAt = now }
-            : evidence.Backup ?? task.Backup;
         DataMigrations = [.. DataMigrations];
         DataMigrations[index] = task with
         {
-            Backup = backup,
+            Backup = evidence.Backup is { } backup
+                ? backup with { VerifiedBy = backup.Verified ? actor.Email : null, VerifiedAt = backup.Verified ? now : null }
+                : task.Backup,
             Sync = evidence.Sync ?? task.Sync,
-            Consistency = evidence.Consistency is { } c ? c with { CheckedAt = c.CheckedAt ?? now } : task.Consistency,
+            Consistency = evidence.Consistency is { } check ? check with { CheckedAt = now } : task.Consistency,
         };
         Touch(actor, now);
     }
@@ -266,6 +274,7 @@ public sealed class MigrationPlan
         BlueGreen = definition.BlueGreen;
         Rolling = definition.Rolling;
         Analysis = definition.Analysis;
+        var previousOrigin = Origin(Target.Url);
         Target = definition.Target with { Secret = null };
         if (definition.Target.Kind != TargetKind.Webhook)
         {
@@ -274,6 +283,11 @@ public sealed class MigrationPlan
         else if (protectedSecret is not null)
         {
             TargetSecretProtected = protectedSecret;
+        }
+        else if (!string.Equals(previousOrigin, Origin(Target.Url), StringComparison.OrdinalIgnoreCase))
+        {
+            // A signing key belongs to the host it was given for: never sign requests to a new one with it.
+            TargetSecretProtected = null;
         }
 
         Team = [.. definition.Team];
@@ -288,25 +302,39 @@ public sealed class MigrationPlan
         UpdatedAt = now;
     }
 
-    // Evidence is progress: a revision keeps what was recorded for tasks that keep their id.
+    // Evidence is progress recorded through RecordEvidence: a definition never carries it in,
+    // so nobody can pass a gate by writing "verified" into the plan.
     private List<DataMigrationTask> MergeDataMigrations(IReadOnlyList<DataMigrationTask> tasks, DateTimeOffset now)
     {
-        var existing = DataMigrations.ToDictionary(t => t.Id);
+        var existing = DataMigrations.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First());
         return tasks.Select(task =>
         {
-            if (task.Id != Guid.Empty && existing.TryGetValue(task.Id, out var stored))
+            var stored = task.Id != Guid.Empty && existing.TryGetValue(task.Id, out var found) ? found : null;
+            return task with
             {
-                return task with { Backup = stored.Backup ?? task.Backup, Sync = stored.Sync ?? task.Sync, Consistency = stored.Consistency ?? task.Consistency };
-            }
-
-            return task.Id == Guid.Empty ? task with { Id = Guid.CreateVersion7(now) } : task;
+                Id = stored?.Id ?? Guid.CreateVersion7(now),
+                Backup = stored?.Backup,
+                Sync = stored?.Sync,
+                Consistency = stored?.Consistency,
+            };
         }).ToList();
     }
+
+    private static string? Origin(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
 
     private void ApplyStages(IReadOnlyList<StageDefinition> stages)
     {
         var existingStages = Stages.ToDictionary(s => s.Id);
         var existingItems = Stages.SelectMany(s => s.Checklist).ToDictionary(i => i.Id);
+
+        // Every item is re-homed below. Emptying the old lists first means a stage that is
+        // dropped in this edit no longer holds an item that moved out of it, so deleting the
+        // stage cannot take the moved item (and its tick) with it.
+        foreach (var stage in Stages)
+        {
+            stage.Checklist.Clear();
+        }
         var next = new List<PlanStage>(stages.Count);
         for (var s = 0; s < stages.Count; s++)
         {

@@ -50,6 +50,7 @@ public static class PlanDefinitionValidator
         ValidateCommunication(plan, errors);
         ValidateDataMigrations(plan, errors);
         ValidateTarget(plan, errors);
+        ValidateIds(plan, errors);
 
         if (plan.ConfigChange is { } config && (config.OldYaml.Length > MaxYamlLength || config.NewYaml.Length > MaxYamlLength))
         {
@@ -267,11 +268,32 @@ public static class PlanDefinitionValidator
         }
     }
 
+    // Ids say "this is the same stage, item or task as before" so ticks and evidence survive an
+    // edit; the same id twice would make two things claim one history.
+    private static void ValidateIds(PlanDefinition plan, ValidationErrors errors)
+    {
+        void Unique(string field, IEnumerable<Guid?> ids)
+        {
+            if (ids.OfType<Guid>().Where(id => id != Guid.Empty).GroupBy(id => id).Any(g => g.Count() > 1))
+            {
+                errors.Add(field, "The same id appears twice; each one must be unique.");
+            }
+        }
+
+        Unique("stages", plan.Stages.Select(s => s.Id));
+        Unique("stages.checklist", plan.Stages.SelectMany(s => s.Checklist).Select(i => i.Id));
+        Unique("dataMigrations", plan.DataMigrations.Select(t => (Guid?)t.Id));
+    }
+
     public static bool LooksLikeEmail(string? text) =>
         text is { Length: > 2 and <= 254 } && text.IndexOf('@', StringComparison.Ordinal) is > 0 && !text.Any(char.IsWhiteSpace) && text.IndexOf('@') < text.Length - 1;
 
+    /// <summary>An http(s) URL without credentials in it (those belong in the signing key).</summary>
     public static bool IsHttpUrl(string? text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        text is { Length: <= 2000 }
+        && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && string.IsNullOrEmpty(uri.UserInfo);
 
     private static void Required(ValidationErrors errors, string field, string? value, int maxLength, string message)
     {

@@ -145,6 +145,89 @@ public sealed class PlansApiTests(DashboardHost host) : IClassFixture<DashboardH
     }
 
     [Fact]
+    public async Task Revise_MovingATickedItemOutOfARemovedStage_KeepsTheItemAndItsTick()
+    {
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        var definition = PlanBodies.Canary("Move out of a removed stage") with
+        {
+            Stages =
+            [
+                new StageDefinition { Name = "Edge", Tier = Domain.Inventory.NodeTier.Edge, Checklist = [new() { Title = "Stays" }] },
+                new StageDefinition { Name = "Core", Tier = Domain.Inventory.NodeTier.Core, Checklist = [new() { Title = "Moves", Required = true }] },
+            ],
+        };
+        var plan = await (await manager.PostJson("/api/v1/plans", definition)).Read<PlanResponse>();
+        var moving = plan.Stages[1].Checklist[0];
+        using var engineer = host.ClientFor(DemoAccounts.Engineer);
+        await engineer.PostJson($"/api/v1/plans/{plan.Id}/checklist/{moving.Id}/complete", new { note = "done before the move" });
+
+        var edited = definition with
+        {
+            Stages = [new StageDefinition { Id = plan.Stages[0].Id, Name = "Edge", Tier = Domain.Inventory.NodeTier.Edge, Checklist = [new() { Id = plan.Stages[0].Checklist[0].Id, Title = "Stays" }, new() { Id = moving.Id, Title = "Moves", Required = true }] }],
+        };
+        var revised = await (await manager.PutJson($"/api/v1/plans/{plan.Id}", edited)).Read<PlanResponse>();
+
+        var stage = Assert.Single(revised.Stages);
+        var moved = stage.Checklist.Single(i => i.Id == moving.Id);
+        Assert.True(moved.Done);
+        Assert.Equal("done before the move", moved.EvidenceNote);
+    }
+
+    [Fact]
+    public async Task Create_WithEvidenceInTheDefinition_IgnoresIt_TheGateStaysUnmet()
+    {
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        var definition = PlanBodies.Canary("Forged evidence") with
+        {
+            DataMigrations = [new() { Kind = DataMigrationKind.Backup, Title = "Backup", IsGate = true, Backup = new() { Location = "x", Checksum = "y", Verified = true, VerifiedBy = "cto@example.com" } }],
+        };
+
+        var plan = await (await manager.PostJson("/api/v1/plans", definition)).Read<PlanResponse>();
+
+        Assert.Null(plan.DataMigrations.Single().Backup);
+        var readiness = await (await manager.GetAsync($"/api/v1/plans/{plan.Id}/readiness", Ct)).ReadJson();
+        Assert.Contains(readiness.GetProperty("gates").EnumerateArray(), g => g.GetProperty("title").GetString() == "Backup" && g.GetProperty("status").GetString() == "Unmet");
+    }
+
+    [Fact]
+    public async Task Create_WithDuplicateIds_Is400()
+    {
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        var id = Guid.NewGuid();
+        var definition = PlanBodies.Canary("Duplicate ids") with
+        {
+            DataMigrations = [new() { Id = id, Kind = DataMigrationKind.Backup, Title = "A" }, new() { Id = id, Kind = DataMigrationKind.Sync, Title = "B" }],
+        };
+
+        var response = await manager.PostJson("/api/v1/plans", definition);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Evidence_ForAnUnknownTask_Is404_AndNonsenseIs400()
+    {
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        var plan = await (await manager.PostJson("/api/v1/plans", PlanBodies.Canary("Evidence checks") with { DataMigrations = [new() { Kind = DataMigrationKind.Sync, Title = "Sync" }] })).Read<PlanResponse>();
+        using var engineer = host.ClientFor(DemoAccounts.Engineer);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await engineer.PostJson($"/api/v1/plans/{plan.Id}/data-migrations/{Guid.NewGuid()}/evidence", new { sync = new { progressPercent = 50 } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await engineer.PostJson($"/api/v1/plans/{plan.Id}/data-migrations/{plan.DataMigrations[0].Id}/evidence", new { sync = new { progressPercent = 150 } })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Revise_TargetUrlToANewHost_DropsTheSigningKey()
+    {
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        var body = PlanBodies.Canary("Key follows host") with { Target = new TargetSettings { Kind = TargetKind.Webhook, Url = "https://deploy.example.com/hook", Secret = "k" } };
+        var plan = await (await manager.PostJson("/api/v1/plans", body)).Read<PlanResponse>();
+
+        var moved = await (await manager.PutJson($"/api/v1/plans/{plan.Id}", body with { Target = new TargetSettings { Kind = TargetKind.Webhook, Url = "https://elsewhere.example.net/hook" } })).Read<PlanResponse>();
+
+        Assert.False(moved.Target.SecretSet);
+    }
+
+    [Fact]
     public async Task Delete_Draft_Succeeds_Approved_Is409()
     {
         using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
