@@ -91,9 +91,9 @@ public static class ScheduleEndpoints
             return Blackout.OneOff(id, body.Name ?? "", Instant(body.Start, zone, "start"), Instant(body.End, zone, "end"), zone, body.Environment, body.Reason);
         }
 
-        if (!DateTime.TryParse(body.Start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var localStart))
+        if (!DateTime.TryParse(body.Start?.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var localStart) || localStart.Kind != DateTimeKind.Unspecified)
         {
-            throw ValidationFailed.For("start", "Give the first start as a local date-time, e.g. 2026-01-05T09:00:00.");
+            throw ValidationFailed.For("start", "Give the first start as a local date-time without an offset, e.g. 2026-01-05T09:00:00; the time zone says where.");
         }
 
         if (!IsoDuration.TryParse(body.Duration, out var duration, out var error))
@@ -101,7 +101,7 @@ public static class ScheduleEndpoints
             throw ValidationFailed.For("duration", error ?? "Give an ISO 8601 duration such as PT9H.");
         }
 
-        return Blackout.Recurring(id, body.Name ?? "", body.Rrule, DateTime.SpecifyKind(localStart, DateTimeKind.Unspecified), duration.Value, zone, body.Environment, body.Reason);
+        return Blackout.Recurring(id, body.Name ?? "", body.Rrule, localStart, duration.Value, zone, body.Environment, body.Reason);
     }
 
     /// <summary>An instant; text without an offset is a wall-clock time in <paramref name="zone"/>.</summary>
@@ -112,15 +112,16 @@ public static class ScheduleEndpoints
             throw ValidationFailed.For(field, "Required.");
         }
 
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        // Parse once, keeping what the text says: an offset or "Z" makes it an instant; no offset
+        // makes it a wall-clock time in the given zone.
+        if (!DateTime.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
             throw ValidationFailed.For(field, "Give an ISO 8601 date-time such as 2026-02-01T18:00:00Z.");
         }
 
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
-        if (hasOffset)
+        if (parsed.Kind != DateTimeKind.Unspecified)
         {
-            return new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc));
+            return DateTimeOffset.Parse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
         }
 
         if (!WallClock.TryFindZone(zone, out var timeZone))
@@ -129,8 +130,7 @@ public static class ScheduleEndpoints
         }
 
         // A wall-clock time in a DST gap or overlap resolves the way recurring blackouts do.
-        var local = DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Unspecified);
-        return WallClock.ToInstant(local, timeZone);
+        return WallClock.ToInstant(parsed, timeZone);
     }
 
     private static IReadOnlyList<LocalTimeRange> ParseHours(string? text)

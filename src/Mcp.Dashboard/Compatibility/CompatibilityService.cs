@@ -60,7 +60,15 @@ public sealed class CompatibilityService(
         stored.UpdatedAt = clock.GetUtcNow();
         stored.Revision++;
         audit.Add(db, actor, "compatibility-rule.updated", "compatibility-rule", id.ToString(), before: before, after: stored.ToForm());
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflict("Someone else saved this rule a moment ago. Reload; nothing was saved.", stored.Revision);
+        }
+
         changes.Publish(new Change(Topic, null, "compatibility-rule.updated", actor.Email));
         return stored;
     }

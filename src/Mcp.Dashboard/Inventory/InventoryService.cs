@@ -44,7 +44,16 @@ public sealed class InventoryService(
         var environment = new DeploymentEnvironment(name, Clean(description)) { Services = [.. services], Revision = 1 };
         db.Environments.Add(environment);
         audit.Add(db, actor, "environment.created", Topic, name, after: environment);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people created the same name at once; the key kept the second out.
+            throw new ConcurrencyConflict($"An environment named '{name}' already exists.", 0);
+        }
+
         changes.Publish(new Change(Topic, name, "environment.created", actor.Email));
         return environment;
     }

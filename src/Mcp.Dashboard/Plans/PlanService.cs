@@ -220,6 +220,10 @@ public sealed class PlanService(
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
             }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConcurrencyConflict("Several people changed this item at the same moment. Reload and try again.", 0);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Audit;
 using Mcp.Dashboard.Data;
@@ -44,6 +45,11 @@ public sealed class ScheduleService(
     TimeProvider clock) : IPlanWindowFacts
 {
     public const string Topic = "schedule";
+
+    // Checking for conflicts and inserting must not interleave, or two people booking the same
+    // slot at once would both succeed. One process owns the SQLite file, so a lock per
+    // environment is enough; a shared database will need a database lock instead.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _bookingLocks = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Conflicts and the calendar look this far ahead at most per query.</summary>
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(400);
@@ -104,6 +110,21 @@ public sealed class ScheduleService(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) ?? throw new NotFound($"Plan {planId}");
+        var bookingLock = _bookingLocks.GetOrAdd(plan.Environment, _ => new SemaphoreSlim(1, 1));
+        await bookingLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await BookAsync(db, actor, plan, start, end, timeZoneId, note, cancellationToken);
+        }
+        finally
+        {
+            bookingLock.Release();
+        }
+    }
+
+    private async Task<StoredWindow> BookAsync(DashboardDbContext db, Actor actor, MigrationPlan plan, DateTimeOffset start, DateTimeOffset end, string timeZoneId, string? note, CancellationToken cancellationToken)
+    {
+        var planId = plan.Id;
         if (PlanStateMachine.IsTerminal(plan.State) || plan.State == PlanState.Running)
         {
             throw new PlanRuleViolation($"A {PlanStateMachine.Describe(plan.State)} plan cannot get a new window.");
@@ -146,6 +167,12 @@ public sealed class ScheduleService(
         AccessRules.RequireAuthor(actor, "cancel maintenance windows");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var window = await db.Windows.FirstOrDefaultAsync(w => w.Id == windowId && w.PlanId == planId, cancellationToken) ?? throw new NotFound($"Window {windowId}");
+        var state = await db.Plans.Where(p => p.Id == planId).Select(p => p.State).FirstAsync(cancellationToken);
+        if (state == PlanState.Running || PlanStateMachine.IsTerminal(state))
+        {
+            throw new PlanRuleViolation($"The windows of a {PlanStateMachine.Describe(state)} plan are history; they cannot be cancelled.");
+        }
+
         if (!window.IsActive)
         {
             return;

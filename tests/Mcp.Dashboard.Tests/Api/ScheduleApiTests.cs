@@ -71,6 +71,39 @@ public sealed class ScheduleApiTests(DashboardHost host) : IClassFixture<Dashboa
         Assert.Empty((await (await manager.GetAsync($"/api/v1/plans/{plan.Id}/windows", Ct)).Read<List<WindowResponse>>()).Single().Conflicts);
     }
 
+    [Fact]
+    public async Task BookWindow_TenPeopleAtOnceForTheSameSlot_ExactlyOneSucceeds()
+    {
+        var plans = new List<PlanResponse>();
+        for (var i = 0; i < 10; i++)
+        {
+            plans.Add(await CreatePlanAsync($"Race {i}", "edge-cache"));
+        }
+
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        var responses = await Task.WhenAll(plans.Select(p =>
+            manager.PostJson($"/api/v1/plans/{p.Id}/windows", new { start = "2027-07-04T18:00:00Z", end = "2027-07-04T20:00:00Z" })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+    }
+
+    [Theory]
+    [InlineData("2027-03-07T18:00:00+08", "2027-03-07T10:00:00Z")]
+    [InlineData("2027-03-07T18:00:00Z ", "2027-03-07T18:00:00Z")]
+    [InlineData("2027-03-07T20:00:00", "2027-03-07T12:00:00Z")]
+    public async Task BookWindow_OffsetsAndLocalTimes_LandOnTheRightInstant(string start, string expected)
+    {
+        var plan = await CreatePlanAsync("Instant " + start, "payment-service");
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        var end = DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await manager.PostJson($"/api/v1/plans/{plan.Id}/windows", new { start, end, timeZone = "Asia/Shanghai" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), (await response.Read<WindowResponse>()).Start);
+    }
+
     [Theory]
     [InlineData("2027-03-07T20:00:00Z", "2027-03-07T18:00:00Z", "UTC", "end")]
     [InlineData("2027-03-07T18:00:00Z", "2027-03-20T18:00:00Z", "UTC", "end")]

@@ -171,13 +171,8 @@ public sealed partial class PlanWindows : IDisposable
             return;
         }
 
+        // The service counts the plan's own windows too, so a double booking shows here.
         var conflicts = await Schedule.ConflictsAsync(PlanId, slot.Start, slot.End);
-
-        // The service does not count the plan's own windows as conflicts, so a double booking would go through.
-        var own = (_windows ?? []).Where(w => w.Window.Start < slot.End && slot.Start < w.Window.End)
-            .Select(w => new ScheduleConflict(ScheduleConflictKind.Window, w.Window.Id, "this plan", w.Window.Start, w.Window.End,
-                $"overlaps this plan's own window ({ScheduleDisplay.Range(w.Window.Start, w.Window.End, w.Window.TimeZoneId)})"));
-        conflicts = [.. conflicts, .. own];
 
         // Typing fast starts several checks; only the latest one may write its answer.
         if (version == _checkVersion)
@@ -302,10 +297,8 @@ public sealed partial class PlanWindows : IDisposable
         _busy = true;
         try
         {
-            // Ask for a few more than shown: suggestions may fall on the plan's own windows, which the finder ignores.
-            var own = _windows ?? [];
-            var found = await Schedule.SuggestAsync(PlanId, length, _zone, preferred, 3 + own.Count);
-            _suggestions = found.Where(f => !own.Any(w => w.Window.Start < f.End && f.Start < w.Window.End)).Take(3).ToList();
+            // The finder already steers clear of the plan's own windows.
+            _suggestions = await Schedule.SuggestAsync(PlanId, length, _zone, preferred, 3);
         }
         catch (Exception exception) when (exception is ScheduleValidationException or ValidationFailed or ArgumentException or NotFound)
         {

@@ -147,7 +147,7 @@ public sealed partial class StageChecklist : IDisposable
             await action();
             await ReloadAsync();
         }
-        catch (Exception exception) when (exception is PlanRuleViolation or PlanAccessDenied or NotFound or ValidationFailed)
+        catch (Exception exception) when (exception is PlanRuleViolation or PlanAccessDenied or NotFound or ValidationFailed or ConcurrencyConflict)
         {
             _error = exception is ValidationFailed validation ? validation.Errors.ToString() : exception.Message;
         }
