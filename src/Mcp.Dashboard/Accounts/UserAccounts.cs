@@ -65,7 +65,7 @@ public sealed class UserAccounts(
         var user = new DashboardUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName.Trim(), CreatedAt = clock.GetUtcNow() };
         var result = await users.CreateAsync(user, password);
         ThrowIfFailed(result, "password");
-        await users.AddToRolesAsync(user, roles);
+        ThrowIfFailed(await users.AddToRolesAsync(user, roles), "roles");
         await AuditAsync(admin, "user.created", user.Id, null, new { email, displayName, roles }, cancellationToken);
         return new UserSummary(user.Id, email, user.DisplayName, roles.Order().ToList(), false, false);
     }
@@ -85,11 +85,11 @@ public sealed class UserAccounts(
         }
 
         var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current.Except(roles));
-        await users.AddToRolesAsync(user, roles.Except(current));
+        ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(roles)), "roles");
+        ThrowIfFailed(await users.AddToRolesAsync(user, roles.Except(current)), "roles");
 
         // Existing cookies carry the old roles; a new stamp makes the next validation refresh them.
-        await users.UpdateSecurityStampAsync(user);
+        ThrowIfFailed(await users.UpdateSecurityStampAsync(user), "roles");
         await AuditAsync(admin, "user.roles-changed", user.Id, new { roles = current }, new { roles }, cancellationToken);
     }
 
@@ -97,8 +97,8 @@ public sealed class UserAccounts(
     {
         AccessRules.RequireAdmin(admin, "unlock users");
         var user = await users.FindByIdAsync(userId) ?? throw new NotFound($"User {userId}");
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null), "lockout");
+        ThrowIfFailed(await users.ResetAccessFailedCountAsync(user), "lockout");
         await AuditAsync(admin, "user.unlocked", user.Id, null, null, cancellationToken);
     }
 
@@ -117,10 +117,48 @@ public sealed class UserAccounts(
         var missing = roles.Except(await users.GetRolesAsync(user)).ToList();
         if (missing.Count > 0)
         {
-            await users.AddToRolesAsync(user, missing);
+            ThrowIfFailed(await users.AddToRolesAsync(user, missing), "roles");
+        }
+
+        // Demo users retired while demo mode was off come back when it is on again.
+        if (isDemo && user.LockoutEnd == DateTimeOffset.MaxValue)
+        {
+            ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null), "lockout");
         }
 
         return user;
+    }
+
+    /// <summary>
+    /// With demo mode off, the demo users (whose password was published) must not sign in:
+    /// they are locked out for good and their tokens revoked. Turning demo mode on again
+    /// unlocks them.
+    /// </summary>
+    public async Task RetireDemoUsersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var demoUsers = await db.Users.Where(u => u.IsDemo && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.MaxValue)).ToListAsync(cancellationToken);
+        if (demoUsers.Count == 0)
+        {
+            return;
+        }
+
+        var ids = demoUsers.Select(u => u.Id).ToList();
+        var now = clock.GetUtcNow();
+        foreach (var user in demoUsers)
+        {
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
+
+        foreach (var token in await db.ApiTokens.Where(t => ids.Contains(t.UserId) && t.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            token.RevokedAt = now;
+        }
+
+        audit.Add(db, Actor.System, "user.demo-retired", "user", string.Join(",", ids), reason: "Demo mode is off.");
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task AuditAsync(Actor actor, string action, string userId, object? before, object? after, CancellationToken cancellationToken)

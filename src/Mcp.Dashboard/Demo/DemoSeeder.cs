@@ -35,6 +35,7 @@ public sealed class DemoSeeder(
     {
         if (!options.Value.DemoMode)
         {
+            await accounts.RetireDemoUsersAsync(cancellationToken);
             return;
         }
 

@@ -10,6 +10,12 @@ public sealed class DashboardOptions
     /// <summary>Seed demo inventory, plans, blackouts and users, and show their sign-in.</summary>
     public bool DemoMode { get; set; }
 
+    /// <summary>
+    /// Demo mode publishes known passwords, so the Production environment refuses it unless
+    /// this is set too (a public demo server, say).
+    /// </summary>
+    public bool AllowDemoInProduction { get; set; }
+
     /// <summary>The password every demo user gets; shown on the sign-in page in demo mode only.</summary>
     public string DemoPassword { get; set; } = "Demo-pass-2026";
 
@@ -26,7 +32,7 @@ public sealed class DashboardOptions
 }
 
 /// <summary>Says exactly which setting is wrong at start, instead of failing later.</summary>
-public sealed class ValidateDashboardOptions : IValidateOptions<DashboardOptions>
+public sealed class ValidateDashboardOptions(IHostEnvironment environment) : IValidateOptions<DashboardOptions>
 {
     public ValidateOptionsResult Validate(string? name, DashboardOptions options)
     {
@@ -49,6 +55,11 @@ public sealed class ValidateDashboardOptions : IValidateOptions<DashboardOptions
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.DefaultTimeZone, out _))
         {
             failures.Add($"Dashboard:DefaultTimeZone '{options.DefaultTimeZone}' is not a known IANA time zone.");
+        }
+
+        if (options.DemoMode && environment.IsProduction() && !options.AllowDemoInProduction)
+        {
+            failures.Add("Dashboard:DemoMode is on in Production: demo users with a published password would be created. Turn it off, or set Dashboard:AllowDemoInProduction for a demo server.");
         }
 
         if (options.DemoMode && options.DemoPassword.Length < 8)

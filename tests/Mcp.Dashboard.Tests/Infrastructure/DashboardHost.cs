@@ -27,7 +27,7 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
     private DashboardHost(DirectoryInfo folder) => _folder = folder;
 
     /// <summary>A host over an existing folder (database and keys), e.g. a restored backup.</summary>
-    public static DashboardHost Over(DirectoryInfo folder) => new(folder);
+    public static DashboardHost Over(DirectoryInfo folder, bool demoMode = true) => new(folder) { DemoMode = demoMode };
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
     public const string BootstrapAdminEmail = "root@example.com";
@@ -42,16 +42,21 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
 
     public string DemoPassword => "Demo-pass-2026";
 
+    /// <summary>Demo data and demo users; on unless a test says otherwise.</summary>
+    public bool DemoMode { get; init; } = true;
+
+    public string EnvironmentName { get; init; } = "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
 
         // Outside Development the host does not read the build's static web assets manifest;
         // the tests run from the build output, so MudBlazor's and our CSS need it.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysDirectory", KeysPath);
-        builder.UseSetting("Dashboard:DemoMode", "true");
+        builder.UseSetting("Dashboard:DemoMode", DemoMode ? "true" : "false");
         builder.UseSetting("Dashboard:DemoPassword", DemoPassword);
         builder.UseSetting("Bootstrap:AdminEmail", BootstrapAdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", "Root-pass-2026");
