@@ -7,8 +7,8 @@ public sealed record ApprovalDecision(bool Allowed, string Reason, bool IsAuthor
 
 /// <summary>
 /// Who may approve: an Admin; a person the plan names as Approver; or, when it names none, a
-/// release manager. Authors never approve their own plan, except an Admin, and that override
-/// is recorded on the plan and in the audit trail.
+/// release manager. Authors, and whoever last changed the plan, never approve it, except an
+/// Admin, and that override is recorded on the plan and in the audit trail.
 /// </summary>
 public static class ApprovalPolicy
 {
@@ -16,11 +16,13 @@ public static class ApprovalPolicy
     {
         var namedApprovers = plan.Team.Where(m => m.Role == TeamRole.Approver).ToList();
         var isNamedApprover = namedApprovers.Any(m => actor.Is(m.Email));
-        var isAuthor = plan.IsAuthor(actor);
+        var isAuthor = plan.IsAuthorOrReviser(actor);
 
         if (isAuthor && !actor.IsAdmin)
         {
-            return new(false, "You wrote this plan, so someone else must approve it (an Admin may override).");
+            return new(false, plan.IsAuthor(actor)
+                ? "You wrote this plan, so someone else must approve it (an Admin may override)."
+                : "You made the latest changes to this plan, so someone else must approve it (an Admin may override).");
         }
 
         if (actor.IsAdmin)

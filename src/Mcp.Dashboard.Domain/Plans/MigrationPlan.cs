@@ -71,6 +71,9 @@ public sealed class MigrationPlan
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Who last changed the authored content; like the author, they may not approve it.</summary>
+    public string? LastRevisedBy { get; private set; }
+
     public string? SubmittedBy { get; private set; }
 
     public DateTimeOffset? SubmittedAt { get; private set; }
@@ -114,6 +117,7 @@ public sealed class MigrationPlan
         var next = PlanStateMachine.Fire(State, PlanTrigger.Revise);
         var sentBack = next != State;
         Apply(definition, editor, now, protectedSecret);
+        LastRevisedBy = editor.Email;
         if (sentBack)
         {
             State = next;
@@ -252,6 +256,9 @@ public sealed class MigrationPlan
     public ChecklistItem? FindChecklistItem(Guid itemId) => ChecklistItems.FirstOrDefault(i => i.Id == itemId);
 
     public bool IsAuthor(Actor actor) => actor.Is(CreatedBy);
+
+    /// <summary>Wrote it or last changed it: either way, too close to it to approve it.</summary>
+    public bool IsAuthorOrReviser(Actor actor) => IsAuthor(actor) || (LastRevisedBy is { } reviser && actor.Is(reviser));
 
     private void Touch(Actor actor, DateTimeOffset now)
     {

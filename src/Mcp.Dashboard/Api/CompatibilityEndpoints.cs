@@ -31,7 +31,7 @@ public static class CompatibilityEndpoints
 
         group.MapPut("/rules/{id:guid}", async (Guid id, UpgradePathRuleForm body, CompatibilityService service, HttpContext http, CancellationToken ct) =>
         {
-            var rule = await service.UpdateAsync(http.Actor(), id, body, ETags.FromIfMatch(http.Request), ct);
+            var rule = await service.UpdateAsync(http.Actor(), id, body, ETags.RequireIfMatch(http.Request), ct);
             http.Response.Headers.ETag = ETags.For(rule.Revision);
             return TypedResults.Ok(UpgradeRuleResponse.Of(rule));
         }).RequireAuthorization(DashboardServices.Authors);

@@ -25,6 +25,7 @@ public sealed class DomainErrorFilter : IEndpointFilter
 
     public static IResult? ToProblem(Exception exception, HttpContext http) => exception switch
     {
+        PreconditionRequired required => Problem(StatusCodes.Status428PreconditionRequired, "If-Match required", required.Message),
         ValidationFailed failed => TypedResults.ValidationProblem(failed.Errors.ToDictionary(), title: "Some fields need attention."),
         ScheduleValidationException invalid => TypedResults.ValidationProblem(invalid.Errors.ToDictionary(e => e.Key, e => e.Value), title: "Some fields need attention."),
         NotFound notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
@@ -47,31 +48,54 @@ public sealed class DomainErrorFilter : IEndpointFilter
         TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
 }
 
+/// <summary>A write to a revisioned resource came without If-Match (API: 428).</summary>
+public sealed class PreconditionRequired(string message) : InvalidOperationException(message);
+
 /// <summary>ETags for revisioned resources: the revision number, quoted.</summary>
 public static class ETags
 {
     public static string For(int revision) => $"\"{revision}\"";
 
     /// <summary>
-    /// The revision an If-Match header names. A malformed header is a 400 rather than being
-    /// ignored, because ignoring it would silently allow an overwrite.
+    /// The revision an If-Match header names, for writes that replace or delete a revisioned
+    /// resource. Without it a script would overwrite whatever someone else saved, so it is
+    /// required (428); a malformed one is a 400 rather than being ignored; a weak tag never
+    /// matches (If-Match compares strongly), so it gets the 412 a stale tag gets.
     /// </summary>
+    public static int RequireIfMatch(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0)
+        {
+            throw new PreconditionRequired("Send If-Match with the ETag you read (GET returns it), so you never overwrite someone else's change unseen.");
+        }
+
+        return FromIfMatch(request) ?? -1;
+    }
+
+    /// <summary>The revision an optional If-Match names; null when absent or "*".</summary>
     public static int? FromIfMatch(HttpRequest request)
     {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*")
         {
             return null;
         }
 
-        var value = header.Trim();
-        if (value.StartsWith("W/", StringComparison.Ordinal))
+        var tags = header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (tags.Any(tag => tag.StartsWith("W/", StringComparison.Ordinal)))
         {
-            value = value[2..];
+            return WeakNeverMatches;
         }
 
-        return int.TryParse(value.Trim('"'), out var revision) && revision >= 0
-            ? revision
-            : throw new ArgumentException("If-Match must be an ETag this API returned, such as \"3\".");
+        if (tags.Length != 1 || !int.TryParse(tags[0].Trim('"'), out var revision) || revision < 0 || !tags[0].StartsWith('"'))
+        {
+            throw new ArgumentException("If-Match must be one ETag this API returned, such as \"3\".");
+        }
+
+        return revision;
     }
+
+    // A revision no resource has, so the comparison fails and the caller gets 412.
+    private const int WeakNeverMatches = int.MinValue;
 }

@@ -42,7 +42,7 @@ public static class EnvironmentsEndpoints
                 throw new ArgumentException($"The body names '{body.Name}' but the URL names '{name}'; renaming an environment is not supported.");
             }
 
-            var updated = await inventory.ReplaceAsync(http.Actor(), name, body.Description, body.Services ?? [], ETags.FromIfMatch(http.Request), ct);
+            var updated = await inventory.ReplaceAsync(http.Actor(), name, body.Description, body.Services ?? [], ETags.RequireIfMatch(http.Request), ct);
             http.Response.Headers.ETag = ETags.For(updated.Revision);
             return TypedResults.Ok(ToBody(updated));
         }).RequireAuthorization(DashboardServices.Authors);

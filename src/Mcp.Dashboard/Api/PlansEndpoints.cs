@@ -37,12 +37,12 @@ public static class PlansEndpoints
         }).RequireAuthorization(DashboardServices.Authors);
 
         plans.MapPut("/{id:guid}", async (Guid id, PlanDefinition body, PlanService service, HttpContext http, CancellationToken ct) =>
-            WithETag(http, await service.ReviseAsync(http.Actor(), id, body, ETags.FromIfMatch(http.Request), http.Request.Headers["X-Change-Reason"].ToString(), ct)))
+            WithETag(http, await service.ReviseAsync(http.Actor(), id, body, ETags.RequireIfMatch(http.Request), http.Request.Headers["X-Change-Reason"].ToString(), ct)))
             .RequireAuthorization(DashboardServices.Authors);
 
         plans.MapDelete("/{id:guid}", async (Guid id, PlanService service, HttpContext http, CancellationToken ct) =>
         {
-            await service.DeleteAsync(http.Actor(), id, ETags.FromIfMatch(http.Request), http.Request.Headers["X-Change-Reason"].ToString(), ct);
+            await service.DeleteAsync(http.Actor(), id, ETags.RequireIfMatch(http.Request), http.Request.Headers["X-Change-Reason"].ToString(), ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(DashboardServices.Authors);
 
@@ -52,7 +52,7 @@ public static class PlansEndpoints
 
         // Who may approve depends on the plan (its named approvers), so the policy is the domain's.
         plans.MapPost("/{id:guid}/approve", async (Guid id, NoteBody? body, PlanService service, HttpContext http, CancellationToken ct) =>
-            WithETag(http, await service.ApproveAsync(http.Actor(), id, body?.Note, ct)));
+            WithETag(http, await service.ApproveAsync(http.Actor(), id, body?.Note, ETags.FromIfMatch(http.Request), ct)));
 
         plans.MapPost("/{id:guid}/request-changes", async (Guid id, NoteBody body, PlanService service, HttpContext http, CancellationToken ct) =>
             WithETag(http, await service.RequestChangesAsync(http.Actor(), id, body.Reason ?? body.Note ?? "", ct)));

@@ -128,7 +128,7 @@ public sealed class DemoSeeder(
 
         await BookSuggestedWindowAsync(manager, canary.Id, TimeSpan.FromHours(4), "Saturday night, lowest traffic of the week.", cancellationToken);
         await plans.SubmitAsync(manager, canary.Id, "Ready for review: staging soak passed.", cancellationToken);
-        await plans.ApproveAsync(approver, canary.Id, "Go, inside the Saturday night window.", cancellationToken);
+        await plans.ApproveAsync(approver, canary.Id, "Go, inside the Saturday night window.", cancellationToken: cancellationToken);
 
         // 2. Blue-green gateway upgrade waiting for review.
         var gateway = await plans.CreateAsync(manager, FromTemplate("blue-green", d => d with
@@ -162,7 +162,7 @@ public sealed class DemoSeeder(
             ToVersion = "3.1.4",
         }), cancellationToken);
         await plans.SubmitAsync(manager, rolling.Id, null, cancellationToken);
-        await plans.ApproveAsync(approver, rolling.Id, null, cancellationToken);
+        await plans.ApproveAsync(approver, rolling.Id, null, cancellationToken: cancellationToken);
 
         // 5. A cancelled cluster expansion.
         var expansion = await plans.CreateAsync(manager, FromTemplate("cluster-expansion", d => d with

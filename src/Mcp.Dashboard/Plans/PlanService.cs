@@ -106,8 +106,12 @@ public sealed class PlanService(
         }, cancellationToken);
     }
 
-    public Task<MigrationPlan> ApproveAsync(Actor actor, Guid id, string? note, CancellationToken cancellationToken = default) =>
-        MutateAsync(actor, id, null, "plan.approved", note, plan =>
+    /// <summary>
+    /// Approves. <paramref name="expectedRevision"/> is the revision the approver looked at: if
+    /// the plan changed since, the approval is refused rather than applied to unseen content.
+    /// </summary>
+    public Task<MigrationPlan> ApproveAsync(Actor actor, Guid id, string? note, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(actor, id, expectedRevision, "plan.approved", note, plan =>
         {
             var decision = plan.Approve(actor, clock.GetUtcNow(), note);
             return decision.IsAuthorOverride ? "plan.approved-by-author-override" : null;

@@ -57,7 +57,7 @@ public sealed class PlansApiTests(DashboardHost host) : IClassFixture<DashboardH
         Assert.Equal(HttpStatusCode.OK, (await approver.PostJson($"/api/v1/plans/{plan.Id}/approve", new { note = "ok" })).StatusCode);
 
         using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
-        var revised = await (await manager.PutJson($"/api/v1/plans/{plan.Id}", PlanBodies.Canary("Approved then edited (v2)"))).Read<PlanResponse>();
+        var revised = await (await manager.PutCurrent($"/api/v1/plans/{plan.Id}", PlanBodies.Canary("Approved then edited (v2)"))).Read<PlanResponse>();
 
         Assert.Equal(PlanState.InReview, revised.State);
         Assert.Null(revised.ApprovedBy);
@@ -76,6 +76,56 @@ public sealed class PlansApiTests(DashboardHost host) : IClassFixture<DashboardH
         var approved = await (await approver.PostJson($"/api/v1/plans/{plan.Id}/approve", new { note = "Looks right" })).Read<PlanResponse>();
         Assert.Equal(PlanState.Approved, approved.State);
         Assert.Equal(DemoAccounts.Approver.Email, approved.ApprovedBy);
+    }
+
+    [Fact]
+    public async Task Approve_ByWhoeverLastChangedThePlan_Is403()
+    {
+        var plan = await CreateSubmittedAsync("Changed by the approver");
+        using var approver = host.ClientFor(DemoAccounts.Approver);
+        Assert.Equal(HttpStatusCode.OK, (await approver.PutCurrent($"/api/v1/plans/{plan.Id}", PlanBodies.Canary("Changed by the approver (tweaked)"))).StatusCode);
+
+        var response = await approver.PostJson($"/api/v1/plans/{plan.Id}/approve", new { });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("latest changes", (await response.ReadJson()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Approve_WithTheETagOfAnOlderRevision_Is412_AndThePlanStaysInReview()
+    {
+        var plan = await CreateSubmittedAsync("Approve what you saw");
+        var seen = $"\"{plan.Revision}\"";
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        await manager.PutCurrent($"/api/v1/plans/{plan.Id}", PlanBodies.Canary("Approve what you saw (changed)"));
+
+        using var approver = host.ClientFor(DemoAccounts.Approver);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/plans/{plan.Id}/approve") { Content = JsonContent(new { }) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue(seen));
+        var response = await approver.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Equal(PlanState.InReview, (await (await manager.GetAsync($"/api/v1/plans/{plan.Id}", Ct)).Read<PlanResponse>()).State);
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.PreconditionRequired)]
+    [InlineData("W/\"1\"", HttpStatusCode.PreconditionFailed)]
+    [InlineData("\"1\", \"2\"", HttpStatusCode.BadRequest)]
+    public async Task Put_WithoutAUsableIfMatch_IsRefused_AndNothingChanges(string? ifMatch, HttpStatusCode expected)
+    {
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        var plan = await (await manager.PostJson("/api/v1/plans", PlanBodies.Canary("Guarded"))).Read<PlanResponse>();
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/plans/{plan.Id}") { Content = JsonContent(PlanBodies.Canary("Overwritten")) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        var response = await manager.SendAsync(request, Ct);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("Guarded", (await (await manager.GetAsync($"/api/v1/plans/{plan.Id}", Ct)).Read<PlanResponse>()).Name);
     }
 
     [Fact]
@@ -136,7 +186,7 @@ public sealed class PlansApiTests(DashboardHost host) : IClassFixture<DashboardH
             Stages = [new StageDefinition { Id = plan.Stages[0].Id, Name = "Edge nodes", Checklist = [new() { Id = itemId, Title = "Backup verified (renamed)", Required = true }, new() { Title = "New item" }] }],
         };
         using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
-        var revised = await (await manager.PutJson($"/api/v1/plans/{plan.Id}", definition)).Read<PlanResponse>();
+        var revised = await (await manager.PutCurrent($"/api/v1/plans/{plan.Id}", definition)).Read<PlanResponse>();
 
         var kept = revised.Stages[0].Checklist.Single(i => i.Id == itemId);
         Assert.True(kept.Done);
@@ -165,7 +215,7 @@ public sealed class PlansApiTests(DashboardHost host) : IClassFixture<DashboardH
         {
             Stages = [new StageDefinition { Id = plan.Stages[0].Id, Name = "Edge", Tier = Domain.Inventory.NodeTier.Edge, Checklist = [new() { Id = plan.Stages[0].Checklist[0].Id, Title = "Stays" }, new() { Id = moving.Id, Title = "Moves", Required = true }] }],
         };
-        var revised = await (await manager.PutJson($"/api/v1/plans/{plan.Id}", edited)).Read<PlanResponse>();
+        var revised = await (await manager.PutCurrent($"/api/v1/plans/{plan.Id}", edited)).Read<PlanResponse>();
 
         var stage = Assert.Single(revised.Stages);
         var moved = stage.Checklist.Single(i => i.Id == moving.Id);
@@ -222,7 +272,7 @@ public sealed class PlansApiTests(DashboardHost host) : IClassFixture<DashboardH
         var body = PlanBodies.Canary("Key follows host") with { Target = new TargetSettings { Kind = TargetKind.Webhook, Url = "https://deploy.example.com/hook", Secret = "k" } };
         var plan = await (await manager.PostJson("/api/v1/plans", body)).Read<PlanResponse>();
 
-        var moved = await (await manager.PutJson($"/api/v1/plans/{plan.Id}", body with { Target = new TargetSettings { Kind = TargetKind.Webhook, Url = "https://elsewhere.example.net/hook" } })).Read<PlanResponse>();
+        var moved = await (await manager.PutCurrent($"/api/v1/plans/{plan.Id}", body with { Target = new TargetSettings { Kind = TargetKind.Webhook, Url = "https://elsewhere.example.net/hook" } })).Read<PlanResponse>();
 
         Assert.False(moved.Target.SecretSet);
     }
@@ -232,13 +282,13 @@ public sealed class PlansApiTests(DashboardHost host) : IClassFixture<DashboardH
     {
         using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
         var draft = await (await manager.PostJson("/api/v1/plans", PlanBodies.Canary("Delete me"))).Read<PlanResponse>();
-        Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/v1/plans/{draft.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteCurrent($"/api/v1/plans/{draft.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/v1/plans/{draft.Id}", Ct)).StatusCode);
 
         var approved = await CreateSubmittedAsync("Do not delete me");
         using var approver = host.ClientFor(DemoAccounts.Approver);
         await approver.PostJson($"/api/v1/plans/{approved.Id}/approve", new { });
-        Assert.Equal(HttpStatusCode.Conflict, (await manager.DeleteAsync($"/api/v1/plans/{approved.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.DeleteCurrent($"/api/v1/plans/{approved.Id}")).StatusCode);
     }
 
     [Fact]

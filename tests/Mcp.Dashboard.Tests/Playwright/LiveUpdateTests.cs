@@ -41,7 +41,7 @@ public sealed class LiveUpdateTests(BrowserFixture fixture) : BrowserTest(fixtur
             await OpenAsync(page, $"/plans/{plan.Id}");
             await Expect(page.Locator("h1")).ToHaveTextAsync("Before the edit");
 
-            await manager.PutJson($"/api/v1/plans/{plan.Id}", PlanBodies.Canary("After the edit"));
+            await manager.PutCurrent($"/api/v1/plans/{plan.Id}", PlanBodies.Canary("After the edit"));
 
             await Expect(page.Locator("h1")).ToHaveTextAsync("After the edit", new() { Timeout = 1_500 });
         }, Phone);

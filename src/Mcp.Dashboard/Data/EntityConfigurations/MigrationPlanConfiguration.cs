@@ -22,6 +22,7 @@ internal sealed class MigrationPlanConfiguration : IEntityTypeConfiguration<Migr
         plan.Property(p => p.UpdatedBy).HasMaxLength(256);
         plan.Property(p => p.SubmittedBy).HasMaxLength(256);
         plan.Property(p => p.ApprovedBy).HasMaxLength(256);
+        plan.Property(p => p.LastRevisedBy).HasMaxLength(256);
 
         // Optimistic concurrency: the second of two people saving the same plan is told.
         plan.Property(p => p.Revision).IsConcurrencyToken();

@@ -147,7 +147,8 @@ public sealed partial class PlanDetails : IDisposable
 
     private Task SubmitAsync() => RunAsync(() => Plans.SubmitAsync(_actor!, Id, null), "Submitted for review.");
 
-    private Task ApproveAsync() => RunAsync(() => Plans.ApproveAsync(_actor!, Id, null), "Plan approved.");
+    // The approval covers the revision on screen: if it changed meanwhile, the approver is told.
+    private Task ApproveAsync() => RunAsync(() => Plans.ApproveAsync(_actor!, Id, null, _plan?.Revision), "Plan approved.");
 
     private async Task RequestChangesAsync()
     {
