@@ -24,6 +24,8 @@ public sealed class ApiTokenService(
 {
     public const string TokenPrefix = "mcp_";
 
+    public const string BootstrapTokenName = "bootstrap (from configuration)";
+
     public async Task<CreatedApiToken> CreateAsync(Actor owner, string name, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
     {
         name = name.Trim();
@@ -52,26 +54,39 @@ public sealed class ApiTokenService(
         return new CreatedApiToken(ToSummary(entity), token);
     }
 
-    /// <summary>Stores a token given in configuration (Bootstrap:ApiToken) for a user, once.</summary>
-    public async Task EnsureAsync(string userId, string name, string token, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores the token given in configuration (Bootstrap:ApiToken) for a user. Changing the
+    /// setting rotates it: the previous bootstrap token stops working.
+    /// </summary>
+    public async Task EnsureBootstrapAsync(string userId, string token, CancellationToken cancellationToken = default)
     {
         var hash = Hash(token);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.ApiTokens.AnyAsync(t => t.Hash == hash, cancellationToken))
+        var now = clock.GetUtcNow();
+        var previous = await db.ApiTokens
+            .Where(t => t.UserId == userId && t.Name == BootstrapTokenName && t.RevokedAt == null && t.Hash != hash)
+            .ToListAsync(cancellationToken);
+        foreach (var old in previous)
         {
-            return;
+            old.RevokedAt = now;
+            audit.Add(db, Actor.System, "token.revoked", "token", old.Id.ToString(), reason: "Bootstrap:ApiToken changed.", before: new { old.Name, old.Prefix });
         }
 
-        var now = clock.GetUtcNow();
-        db.ApiTokens.Add(new ApiToken
+        if (!await db.ApiTokens.AnyAsync(t => t.Hash == hash, cancellationToken))
         {
-            Id = Guid.CreateVersion7(now),
-            UserId = userId,
-            Name = name,
-            Prefix = token.Length >= 10 ? token[..10] : token[..Math.Min(4, token.Length)],
-            Hash = hash,
-            CreatedAt = now,
-        });
+            var entity = new ApiToken
+            {
+                Id = Guid.CreateVersion7(now),
+                UserId = userId,
+                Name = BootstrapTokenName,
+                Prefix = token[..Math.Min(10, token.Length)],
+                Hash = hash,
+                CreatedAt = now,
+            };
+            db.ApiTokens.Add(entity);
+            audit.Add(db, Actor.System, "token.created", "token", entity.Id.ToString(), reason: "From Bootstrap:ApiToken.", after: new { entity.Name, entity.Prefix });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

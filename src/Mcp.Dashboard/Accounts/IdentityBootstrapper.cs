@@ -43,7 +43,7 @@ public sealed class IdentityBootstrapper(
                 throw new InvalidOperationException($"Bootstrap:ApiToken must be at least {MinimumTokenLength} characters.");
             }
 
-            await tokens.EnsureAsync(admin.Id, "bootstrap (from configuration)", bootstrap.ApiToken, cancellationToken);
+            await tokens.EnsureBootstrapAsync(admin.Id, bootstrap.ApiToken, cancellationToken);
             logger.LogInformation("Bootstrap API token provisioned for {Email}", admin.Email);
         }
     }

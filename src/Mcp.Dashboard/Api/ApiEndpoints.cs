@@ -18,7 +18,7 @@ public static class ApiEndpoints
             .AddEndpointFilter(async (context, next) =>
             {
                 AuditTrail.Channel = "api";
-                return await next(context);
+                return RefuseCrossSiteWrite(context.HttpContext) ?? await next(context);
             })
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(options.MaxRequestBodyBytes))
             .DisableAntiforgery()
@@ -32,6 +32,21 @@ public static class ApiEndpoints
         api.MapAudit();
         api.MapTokens();
         return app;
+    }
+
+    /// <summary>
+    /// A write authenticated by the browser's cookie must carry <c>X-Requested-With</c>. A page on
+    /// another site (even a sibling subdomain, which SameSite=Lax lets through) cannot add a
+    /// custom header without a CORS preflight we never grant; scripts use bearer tokens anyway.
+    /// </summary>
+    private static IResult? RefuseCrossSiteWrite(HttpContext http)
+    {
+        var isWrite = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
+        var byCookie = !ApiTokenAuthenticationHandler.TryReadBearer(http.Request, out _);
+        return isWrite && byCookie && !http.Request.Headers.ContainsKey("X-Requested-With")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cross-site request refused",
+                detail: "Writes signed in by cookie need the X-Requested-With header; scripts should use an API token.")
+            : null;
     }
 
     /// <summary>The calling person, from the cookie or the API token.</summary>

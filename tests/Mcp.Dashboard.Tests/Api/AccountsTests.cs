@@ -51,6 +51,22 @@ public sealed partial class AccountsTests(DashboardHost host) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task ApiWrite_WithCookieButNoXRequestedWith_IsRefused_WithTheHeaderItWorks()
+    {
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress };
+        var form = await client.GetStringAsync("/signin", Ct);
+        await client.PostAsync("/signin", SignInForm(form, DemoAccounts.ReleaseManager.Email, host.DemoPassword), Ct);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/plans", Ct)).StatusCode);
+
+        var forged = await client.PostJson("/api/v1/plans", PlanBodies.Canary("Cross-site"));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+
+        client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJson("/api/v1/plans", PlanBodies.Canary("Same site"))).StatusCode);
+    }
+
+    [Fact]
     public async Task DemoAccounts_AreListedOnTheSignInPage_InDemoMode()
     {
         using var client = new HttpClient { BaseAddress = host.BaseAddress };

@@ -33,6 +33,28 @@ public sealed class DemoModeTests
     }
 
     [Fact]
+    public async Task BootstrapToken_ChangedInConfiguration_TheOldOneStopsWorking()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("mcp-rotate-");
+        var first = "mcp_first_" + Guid.NewGuid().ToString("N");
+        var second = "mcp_second_" + Guid.NewGuid().ToString("N");
+        await using (var before = DashboardHost.Over(folder, bootstrapToken: first))
+        {
+            await before.InitializeAsync();
+            Assert.Equal(HttpStatusCode.OK, (await before.AdminClient().GetAsync("/api/v1/plans", ct)).StatusCode);
+        }
+
+        await using var after = DashboardHost.Over(folder, bootstrapToken: second);
+        await after.InitializeAsync();
+        using var old = after.ClientFor(null);
+        old.DefaultRequestHeaders.Authorization = new("Bearer", first);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await old.GetAsync("/api/v1/plans", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await after.AdminClient().GetAsync("/api/v1/plans", ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task DemoModeInProduction_RefusesToStart_NamingTheSetting()
     {
         await using var host = new DashboardHost { EnvironmentName = "Production" };

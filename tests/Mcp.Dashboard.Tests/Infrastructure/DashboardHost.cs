@@ -27,12 +27,13 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
     private DashboardHost(DirectoryInfo folder) => _folder = folder;
 
     /// <summary>A host over an existing folder (database and keys), e.g. a restored backup.</summary>
-    public static DashboardHost Over(DirectoryInfo folder, bool demoMode = true) => new(folder) { DemoMode = demoMode };
+    public static DashboardHost Over(DirectoryInfo folder, bool demoMode = true, string? bootstrapToken = null) =>
+        bootstrapToken is null ? new(folder) { DemoMode = demoMode } : new(folder) { DemoMode = demoMode, BootstrapToken = bootstrapToken };
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
     public const string BootstrapAdminEmail = "root@example.com";
 
-    public string BootstrapToken { get; } = "mcp_bootstrap_" + Guid.NewGuid().ToString("N");
+    public string BootstrapToken { get; init; } = "mcp_bootstrap_" + Guid.NewGuid().ToString("N");
 
     public string DatabasePath => Path.Combine(_folder.FullName, "dashboard.db");
 
