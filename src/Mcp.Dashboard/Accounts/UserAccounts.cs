@@ -11,8 +11,12 @@ namespace Mcp.Dashboard.Accounts;
 public sealed record UserSummary(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut, bool IsDemo);
 
 /// <summary>Creating users and assigning roles (the admin page), plus set-up helpers.</summary>
+/// <remarks>
+/// Identity's UserManager works on a scoped DbContext. A Blazor circuit's scope lives for
+/// hours, so each operation here opens its own short scope instead of holding one.
+/// </remarks>
 public sealed class UserAccounts(
-    UserManager<DashboardUser> users,
+    IServiceScopeFactory scopes,
     IDbContextFactory<DashboardDbContext> contexts,
     AuditTrail audit,
     TimeProvider clock)
@@ -35,6 +39,8 @@ public sealed class UserAccounts(
 
     public async Task<UserSummary> CreateAsync(Actor admin, string email, string displayName, string password, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
         AccessRules.RequireAdmin(admin, "create users");
         var errors = new ValidationErrors();
         if (!Domain.Plans.PlanDefinitionValidator.LooksLikeEmail(email))
@@ -72,6 +78,8 @@ public sealed class UserAccounts(
 
     public async Task SetRolesAsync(Actor admin, string userId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
         AccessRules.RequireAdmin(admin, "change roles");
         var user = await users.FindByIdAsync(userId) ?? throw new NotFound($"User {userId}");
         if (roles.Any(r => !DashboardRoles.All.Contains(r)))
@@ -95,6 +103,8 @@ public sealed class UserAccounts(
 
     public async Task UnlockAsync(Actor admin, string userId, CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
         AccessRules.RequireAdmin(admin, "unlock users");
         var user = await users.FindByIdAsync(userId) ?? throw new NotFound($"User {userId}");
         ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null), "lockout");
@@ -105,6 +115,8 @@ public sealed class UserAccounts(
     /// <summary>Creates the user if missing and makes sure they hold the roles. Used by set-up and demo mode.</summary>
     public async Task<DashboardUser> EnsureUserAsync(string email, string displayName, string? password, IReadOnlyList<string> roles, bool isDemo, CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {

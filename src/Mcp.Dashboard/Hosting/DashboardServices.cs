@@ -70,7 +70,7 @@ public static class DashboardServices
         services.AddSingleton<ScheduleService>();
         services.AddSingleton<IPlanWindowFacts>(provider => provider.GetRequiredService<ScheduleService>());
         services.AddSingleton<ApiTokenService>();
-        services.AddScoped<UserAccounts>();
+        services.AddSingleton<UserAccounts>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoSeeder>();
 
