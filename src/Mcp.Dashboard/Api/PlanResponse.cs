@@ -70,7 +70,9 @@ public sealed record PlanResponse
 
     public required IReadOnlyList<PlanTrigger> PermittedTriggers { get; init; }
 
-    public static PlanResponse From(MigrationPlan plan) => new()
+    /// <param name="plan">The plan.</param>
+    /// <param name="revealDestinations">Authors see webhook destinations whole (they edit them); others see the host only.</param>
+    public static PlanResponse From(MigrationPlan plan, bool revealDestinations = true) => new()
     {
         Id = plan.Id,
         Revision = plan.Revision,
@@ -91,7 +93,7 @@ public sealed record PlanResponse
         Target = new TargetResponse(plan.Target.Kind, plan.Target.Url, plan.HasTargetSecret),
         Team = plan.Team,
         Rollback = plan.Rollback,
-        Communication = plan.Communication,
+        Communication = revealDestinations ? plan.Communication : SensitiveUrl.Mask(plan.Communication),
         DataMigrations = plan.DataMigrations,
         ConfigChange = plan.ConfigChange,
         Internal = plan.Internal,

@@ -1,3 +1,4 @@
+using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Hosting;
 using Mcp.Dashboard.Plans;
@@ -81,6 +82,6 @@ public static class PlansEndpoints
     private static IResult WithETag(HttpContext http, MigrationPlan plan)
     {
         http.Response.Headers.ETag = ETags.For(plan.Revision);
-        return TypedResults.Ok(PlanResponse.From(plan));
+        return TypedResults.Ok(PlanResponse.From(plan, http.Actor().IsInAnyRole(DashboardRoles.Authors)));
     }
 }

@@ -302,9 +302,9 @@ public sealed class PlanService(
     public string? UnprotectSecret(MigrationPlan plan) =>
         plan.TargetSecretProtected is { } stored ? _secrets.Unprotect(stored) : null;
 
-    // Secrets never reach the audit trail or logs.
+    // Secrets never reach the audit trail or logs: no signing key, no full webhook URL.
     private static PlanDefinition Redacted(PlanDefinition definition) =>
-        definition with { Target = definition.Target with { Secret = null } };
+        definition with { Target = definition.Target with { Secret = null }, Communication = SensitiveUrl.Mask(definition.Communication) };
 
     private void Publish(Guid planId, string kind, Actor actor) =>
         changes.Publish(new Change(Topic, planId.ToString(), kind, actor.Email));

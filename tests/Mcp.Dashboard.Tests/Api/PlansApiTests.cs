@@ -278,6 +278,23 @@ public sealed class PlansApiTests(DashboardHost host) : IClassFixture<DashboardH
     }
 
     [Fact]
+    public async Task SlackWebhookUrl_IsWholeForAuthors_MaskedForStakeholdersAndTheAuditTrail()
+    {
+        const string Hook = "https://hooks.slack.com/services/T000/B000/very-secret-path";
+        using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
+        var body = PlanBodies.Canary("Chatty plan") with
+        {
+            Communication = new() { Entries = [new() { Channel = CommunicationChannel.Slack, Destination = Hook, Moments = [CommunicationMoment.Start] }] },
+        };
+        var plan = await (await manager.PostJson("/api/v1/plans", body)).Read<PlanResponse>();
+
+        Assert.Equal(Hook, (await (await manager.GetAsync($"/api/v1/plans/{plan.Id}", Ct)).Read<PlanResponse>()).Communication.Entries[0].Destination);
+        using var stakeholder = host.ClientFor(DemoAccounts.Stakeholder);
+        Assert.Equal("https://hooks.slack.com/…", (await (await stakeholder.GetAsync($"/api/v1/plans/{plan.Id}", Ct)).Read<PlanResponse>()).Communication.Entries[0].Destination);
+        Assert.DoesNotContain("very-secret-path", await (await stakeholder.GetAsync($"/api/v1/audit?planId={plan.Id}", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Delete_Draft_Succeeds_Approved_Is409()
     {
         using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
