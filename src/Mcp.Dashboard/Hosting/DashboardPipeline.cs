@@ -3,7 +3,6 @@ using Mcp.Dashboard.Api;
 using Mcp.Dashboard.Components;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Prometheus;
 
 namespace Mcp.Dashboard.Hosting;
@@ -57,7 +56,8 @@ public static class DashboardPipeline
 
     private static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/signout", async (SignInManager<DashboardUser> signIn, [FromForm] string? returnUrl) =>
+        // A form post with the antiforgery token (the layout's Sign out button), never a GET.
+        app.MapPost("/account/signout", async (SignInManager<DashboardUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/signin");

@@ -1,11 +1,11 @@
 using Mcp.Dashboard.Audit;
 using Mcp.Dashboard.Compatibility;
-using Mcp.Dashboard.Schedule;
 using Mcp.Dashboard.Data;
 using Mcp.Dashboard.Domain.Inventory;
 using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Live;
 using Mcp.Dashboard.Plans;
+using Mcp.Dashboard.Schedule;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
