@@ -137,7 +137,7 @@ public static class CanaryJudge
         var allowed = definition.RelativeTolerance is { } tolerance ? tolerance * Math.Abs(baselineMedian) : (double?)null;
         var beyondTolerance = worse > 0 && (allowed is null || worse > allowed.Value);
         var toleranceText = definition.RelativeTolerance is { } t ? $"the {t.ToString("0.##%", Inv)} tolerance" : "no tolerance";
-        var shiftText = $"shift {FormatShift(name, test.Shift)} ({ConfidenceText(options.Confidence)} CI {FormatShift(name, test.ShiftLower)} to {FormatShift(name, test.ShiftUpper)})";
+        var shiftText = $"shift {FormatShift(name, test.Shift)} ({ConfidenceText(options.Confidence)} CI {FormatShift(name, test.ShiftLower, unit: false)} to {FormatShift(name, test.ShiftUpper, unit: false)})";
 
         if (significant && beyondTolerance)
         {
@@ -186,7 +186,7 @@ public static class CanaryJudge
     {
         var name = r.Metric;
         return $"{name} on the canary is {FormatValue(name, r.CanaryMedian ?? 0)} against {FormatValue(name, r.BaselineMedian ?? 0)} on the baseline "
-            + $"(shift {FormatShift(name, r.Shift ?? 0)}, {ConfidenceText(r.Confidence)} CI {FormatShift(name, r.ShiftLower ?? 0)} to {FormatShift(name, r.ShiftUpper ?? 0)}, "
+            + $"(shift {FormatShift(name, r.Shift ?? 0)}, {ConfidenceText(r.Confidence)} CI {FormatShift(name, r.ShiftLower ?? 0, unit: false)} to {FormatShift(name, r.ShiftUpper ?? 0, unit: false)}, "
             + $"{FormatP(r.PValue ?? 1)}, {r.CanaryCount} vs {r.BaselineCount} samples)";
     }
 
@@ -226,15 +226,21 @@ public static class CanaryJudge
     private static bool IsMilliseconds(string metric) => metric.EndsWith("_ms", StringComparison.OrdinalIgnoreCase);
 
     private static string FormatValue(string metric, double value) =>
-        IsFraction(metric) ? (value * 100).ToString("0.0##", Inv) + "%"
+        IsFraction(metric) ? Percent(value).ToString(PercentFormat(value), Inv) + "%"
         : IsMilliseconds(metric) ? value.ToString("0.#", Inv) + " ms"
         : value.ToString("0.###", Inv);
 
     // Error rates shift in percentage points, so "+1.1 points" is not confused with "+110%".
-    private static string FormatShift(string metric, double shift) =>
-        IsFraction(metric) ? (shift * 100).ToString("+0.0##;-0.0##;+0.0", Inv) + " points"
-        : IsMilliseconds(metric) ? shift.ToString("+0.#;-0.#;+0", Inv) + " ms"
+    private static string FormatShift(string metric, double shift, bool unit = true) =>
+        IsFraction(metric) ? Percent(shift).ToString("+" + PercentFormat(shift) + ";-" + PercentFormat(shift) + ";+0.0", Inv) + (unit ? " points" : "")
+        : IsMilliseconds(metric) ? shift.ToString("+0.#;-0.#;+0", Inv) + (unit ? " ms" : "")
         : shift.ToString("+0.###;-0.###;+0", Inv);
+
+    private static double Percent(double fraction) => Math.Round(fraction * 100, 12);
+
+    // One decimal reads well for rates from 0.1% up; below that, show enough digits not to print 0.0%.
+    private static string PercentFormat(double fraction) =>
+        Math.Abs(fraction * 100) >= 0.1 || fraction == 0 ? "0.0" : "0.0##";
 
     private static string FormatP(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.###", Inv)}";
 
