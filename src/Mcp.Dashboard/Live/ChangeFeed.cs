@@ -28,6 +28,43 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
         return subscription;
     }
 
+    /// <summary>
+    /// Subscribes a page: bursts of changes become one call at most every 100 ms, with the
+    /// changes of the burst. Disposing the result stops both the subscription and the timer.
+    /// </summary>
+    public IDisposable SubscribeCoalesced(string topic, string? id, Func<IReadOnlyList<Change>, Task> onChanges)
+    {
+        var pending = new List<Change>();
+        var gate = new Lock();
+        var throttler = new CallbackThrottler(() =>
+        {
+            List<Change> batch;
+            lock (gate)
+            {
+                batch = [.. pending];
+                pending.Clear();
+            }
+
+            return onChanges(batch);
+        }, CallbackThrottler.DefaultInterval);
+
+        var subscription = Subscribe(topic, id, change =>
+        {
+            lock (gate)
+            {
+                pending.Add(change);
+            }
+
+            throttler.Signal();
+            return Task.CompletedTask;
+        });
+        return new Both(subscription, throttler);
+    }
+
+    /// <inheritdoc cref="SubscribeCoalesced(string, string?, Func{IReadOnlyList{Change}, Task})"/>
+    public IDisposable SubscribeCoalesced(string topic, string? id, Func<Task> onChanged) =>
+        SubscribeCoalesced(topic, id, _ => onChanged());
+
     public void Publish(Change change)
     {
         foreach (var subscription in _subscribers.Items)
@@ -57,6 +94,15 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
         lock (_gate)
         {
             _subscribers = _subscribers.Remove(subscription);
+        }
+    }
+
+    private sealed class Both(IDisposable first, IDisposable second) : IDisposable
+    {
+        public void Dispose()
+        {
+            first.Dispose();
+            second.Dispose();
         }
     }
 

@@ -26,7 +26,6 @@ public partial class Home : IDisposable
     private TimeZoneInfo _zone = TimeZoneInfo.Local;
     private bool _loading = true;
     private string? _error;
-    private CallbackThrottler? _throttler;
     private IDisposable? _subscription;
 
     [CascadingParameter]
@@ -69,12 +68,7 @@ public partial class Home : IDisposable
         await LoadAsync();
 
         // Bursts of ticks and edits become one reload per 100 ms.
-        _throttler = new CallbackThrottler(() => InvokeAsync(ReloadFromFeedAsync), CallbackThrottler.DefaultInterval);
-        _subscription = Changes.Subscribe(PlanService.Topic, null, _ =>
-        {
-            _throttler.Signal();
-            return Task.CompletedTask;
-        });
+        _subscription = Changes.SubscribeCoalesced(PlanService.Topic, null, () => InvokeAsync(ReloadFromFeedAsync));
     }
 
     private async Task ReloadFromFeedAsync()
@@ -161,7 +155,6 @@ public partial class Home : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
-        _throttler?.Dispose();
         GC.SuppressFinalize(this);
     }
 

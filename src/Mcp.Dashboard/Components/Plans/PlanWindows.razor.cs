@@ -19,7 +19,6 @@ public sealed partial class PlanWindows : IDisposable
     private bool _busy;
     private string? _error;
     private IDisposable? _subscription;
-    private CallbackThrottler? _throttler;
 
     private string? _start;
     private string? _length = "2h";
@@ -81,12 +80,7 @@ public sealed partial class PlanWindows : IDisposable
         _start = ScheduleDisplay.ToLocalInput(tomorrow.ToDateTime(new TimeOnly(1, 0)));
 
         // Someone else's booking or a new blackout changes our conflicts, so listen to the whole topic.
-        _throttler = new CallbackThrottler(OnChangedAsync, CallbackThrottler.DefaultInterval);
-        _subscription = Changes.Subscribe(ScheduleService.Topic, null, _ =>
-        {
-            _throttler.Signal();
-            return Task.CompletedTask;
-        });
+        _subscription = Changes.SubscribeCoalesced(ScheduleService.Topic, null, OnChangedAsync);
         await LoadAsync();
         if (CanBook)
         {
@@ -97,7 +91,6 @@ public sealed partial class PlanWindows : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
-        _throttler?.Dispose();
     }
 
     private async Task LoadAsync()

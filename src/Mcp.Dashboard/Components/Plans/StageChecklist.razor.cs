@@ -13,7 +13,6 @@ namespace Mcp.Dashboard.Components.Plans;
 public sealed partial class StageChecklist : IDisposable
 {
     private IDisposable? _subscription;
-    private CallbackThrottler? _throttler;
     private PlanStage? _live;
     private PlanStage? _lastParameter;
     private Actor? _actor;
@@ -69,12 +68,7 @@ public sealed partial class StageChecklist : IDisposable
         }
 
         // A colleague's tick arrives through the feed; bursts become one reload.
-        _throttler = new CallbackThrottler(OnChangedAsync, CallbackThrottler.DefaultInterval);
-        _subscription = Changes.Subscribe(PlanService.Topic, PlanId.ToString(), _ =>
-        {
-            _throttler.Signal();
-            return Task.CompletedTask;
-        });
+        _subscription = Changes.SubscribeCoalesced(PlanService.Topic, PlanId.ToString(), OnChangedAsync);
     }
 
     protected override void OnParametersSet()
@@ -90,7 +84,6 @@ public sealed partial class StageChecklist : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
-        _throttler?.Dispose();
     }
 
     private async Task OnChangedAsync()

@@ -19,7 +19,6 @@ public sealed partial class BlackoutList : IDisposable
     private Actor? _actor;
     private string? _error;
     private IDisposable? _subscription;
-    private CallbackThrottler? _throttler;
 
     [Inject]
     public required ScheduleService Schedule { get; init; }
@@ -52,12 +51,7 @@ public sealed partial class BlackoutList : IDisposable
             _actor = (await AuthenticationState).User.ToActorOrNull();
         }
 
-        _throttler = new CallbackThrottler(OnChangedAsync, CallbackThrottler.DefaultInterval);
-        _subscription = Changes.Subscribe(ScheduleService.Topic, null, _ =>
-        {
-            _throttler.Signal();
-            return Task.CompletedTask;
-        });
+        _subscription = Changes.SubscribeCoalesced(ScheduleService.Topic, null, OnChangedAsync);
         _environments = (await Inventory.ListAsync()).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
         _blackouts = await Schedule.ListBlackoutsAsync();
     }
@@ -65,7 +59,6 @@ public sealed partial class BlackoutList : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
-        _throttler?.Dispose();
     }
 
     private async Task OnChangedAsync()

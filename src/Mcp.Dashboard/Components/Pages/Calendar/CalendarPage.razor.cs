@@ -20,7 +20,6 @@ public sealed partial class CalendarPage : IDisposable
     private string? _error;
     private int _tab;
     private IDisposable? _subscription;
-    private CallbackThrottler? _throttler;
 
     [Inject]
     public required ScheduleService Schedule { get; init; }
@@ -60,12 +59,7 @@ public sealed partial class CalendarPage : IDisposable
         _tab = string.Equals(TabQuery, "blackouts", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
 
         // Any booking, cancellation or blackout change anywhere can move what this range shows.
-        _throttler = new CallbackThrottler(OnChangedAsync, CallbackThrottler.DefaultInterval);
-        _subscription = Changes.Subscribe(ScheduleService.Topic, null, _ =>
-        {
-            _throttler.Signal();
-            return Task.CompletedTask;
-        });
+        _subscription = Changes.SubscribeCoalesced(ScheduleService.Topic, null, OnChangedAsync);
 
         _environments = (await Inventory.ListAsync()).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
         await LoadAsync();
@@ -74,7 +68,6 @@ public sealed partial class CalendarPage : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
-        _throttler?.Dispose();
     }
 
     private async Task LoadAsync()

@@ -18,7 +18,6 @@ public sealed partial class CompatibilityPage : IDisposable
     private string? _error;
     private bool _busy;
     private IDisposable? _subscription;
-    private CallbackThrottler? _throttler;
 
     private UpgradePathRuleForm? _editing;
     private Guid? _editingId;
@@ -64,12 +63,7 @@ public sealed partial class CompatibilityPage : IDisposable
             _actor = (await AuthenticationState).User.ToActorOrNull();
         }
 
-        _throttler = new CallbackThrottler(OnChangedAsync, CallbackThrottler.DefaultInterval);
-        _subscription = Changes.Subscribe(CompatibilityService.Topic, null, _ =>
-        {
-            _throttler.Signal();
-            return Task.CompletedTask;
-        });
+        _subscription = Changes.SubscribeCoalesced(CompatibilityService.Topic, null, OnChangedAsync);
         _rules = await Compatibility.ListAsync();
 
         if (!string.IsNullOrWhiteSpace(FromQuery) && !string.IsNullOrWhiteSpace(ToQuery))
@@ -83,7 +77,6 @@ public sealed partial class CompatibilityPage : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
-        _throttler?.Dispose();
     }
 
     private async Task OnChangedAsync()

@@ -16,7 +16,6 @@ public partial class InventoryPage : IDisposable
     private int _activeIndex;
     private string? _error;
     private Actor? _actor;
-    private CallbackThrottler? _throttler;
     private IDisposable? _subscription;
 
     [CascadingParameter]
@@ -44,12 +43,7 @@ public partial class InventoryPage : IDisposable
         }
 
         await LoadAsync();
-        _throttler = new CallbackThrottler(() => InvokeAsync(ReloadFromFeedAsync), CallbackThrottler.DefaultInterval);
-        _subscription = Changes.Subscribe(InventoryService.Topic, null, _ =>
-        {
-            _throttler.Signal();
-            return Task.CompletedTask;
-        });
+        _subscription = Changes.SubscribeCoalesced(InventoryService.Topic, null, () => InvokeAsync(ReloadFromFeedAsync));
     }
 
     private async Task LoadAsync(string? select = null)
@@ -121,7 +115,6 @@ public partial class InventoryPage : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
-        _throttler?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -23,12 +23,9 @@ public sealed partial class PlanDetails : IDisposable
     private string? _error;
     private List<BreadcrumbItem> _crumbs = [];
     private IDisposable? _subscription;
-    private CallbackThrottler? _throttler;
     private Guid _subscribedTo;
 
     // Changes by others since the last reload; the throttler turns a burst into one reload.
-    private readonly List<Change> _pending = [];
-    private readonly Lock _pendingGate = new();
 
     [Inject]
     public required PlanService Plans { get; init; }
@@ -69,18 +66,7 @@ public sealed partial class PlanDetails : IDisposable
         if (_subscribedTo != Id)
         {
             _subscription?.Dispose();
-            _throttler?.Dispose();
-            _throttler = new CallbackThrottler(OnChangedAsync, CallbackThrottler.DefaultInterval);
-            _subscription = Changes.Subscribe(PlanService.Topic, Id.ToString(), change =>
-            {
-                lock (_pendingGate)
-                {
-                    _pending.Add(change);
-                }
-
-                _throttler.Signal();
-                return Task.CompletedTask;
-            });
+            _subscription = Changes.SubscribeCoalesced(PlanService.Topic, Id.ToString(), OnChangedAsync);
             _subscribedTo = Id;
         }
 
@@ -90,7 +76,6 @@ public sealed partial class PlanDetails : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
-        _throttler?.Dispose();
     }
 
     private async Task LoadAsync()
@@ -108,15 +93,8 @@ public sealed partial class PlanDetails : IDisposable
         _crumbs = [new("Plans", "/plans"), new(_plan.Name, null, disabled: true)];
     }
 
-    private async Task OnChangedAsync()
+    private async Task OnChangedAsync(IReadOnlyList<Change> changes)
     {
-        List<Change> changes;
-        lock (_pendingGate)
-        {
-            changes = [.. _pending];
-            _pending.Clear();
-        }
-
         try
         {
             await InvokeAsync(async () =>

@@ -9,7 +9,6 @@ public sealed partial class PlanList : IDisposable
 {
     private IReadOnlyList<PlanSummary>? _plans;
     private IDisposable? _subscription;
-    private CallbackThrottler? _throttler;
     private string? _error;
 
     [Inject]
@@ -27,19 +26,13 @@ public sealed partial class PlanList : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _throttler = new CallbackThrottler(OnChangedAsync, CallbackThrottler.DefaultInterval);
-        _subscription = Changes.Subscribe(PlanService.Topic, null, _ =>
-        {
-            _throttler.Signal();
-            return Task.CompletedTask;
-        });
+        _subscription = Changes.SubscribeCoalesced(PlanService.Topic, null, OnChangedAsync);
         await LoadAsync();
     }
 
     public void Dispose()
     {
         _subscription?.Dispose();
-        _throttler?.Dispose();
     }
 
     private async Task LoadAsync()

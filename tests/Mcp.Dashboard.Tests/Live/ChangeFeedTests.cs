@@ -1,0 +1,51 @@
+using Mcp.Dashboard.Live;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mcp.Dashboard.Tests.Live;
+
+public sealed class ChangeFeedTests
+{
+    [Fact]
+    public async Task SubscribeCoalesced_BurstOfChanges_ArrivesAsOneBatch()
+    {
+        var feed = new ChangeFeed(NullLogger<ChangeFeed>.Instance);
+        var batches = new List<IReadOnlyList<Change>>();
+        var delivered = new TaskCompletionSource();
+        using var subscription = feed.SubscribeCoalesced("plan", "p1", batch =>
+        {
+            batches.Add(batch);
+            delivered.TrySetResult();
+            return Task.CompletedTask;
+        });
+
+        for (var i = 0; i < 20; i++)
+        {
+            feed.Publish(new Change("plan", "p1", "checklist.completed", $"user{i}@example.com"));
+        }
+
+        feed.Publish(new Change("plan", "other", "plan.revised", "x@example.com"));
+        await delivered.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        var batch = Assert.Single(batches);
+        Assert.Equal(20, batch.Count);
+        Assert.All(batch, change => Assert.Equal("p1", change.Id));
+    }
+
+    [Fact]
+    public async Task SubscribeCoalesced_AfterDispose_DeliversNothing()
+    {
+        var feed = new ChangeFeed(NullLogger<ChangeFeed>.Instance);
+        var calls = 0;
+        var subscription = feed.SubscribeCoalesced("plan", null, () =>
+        {
+            Interlocked.Increment(ref calls);
+            return Task.CompletedTask;
+        });
+        subscription.Dispose();
+
+        feed.Publish(new Change("plan", "p1", "plan.revised", "x@example.com"));
+        await Task.Delay(CallbackThrottler.DefaultInterval * 3, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, calls);
+    }
+}
