@@ -62,7 +62,8 @@ public static class ETags
     /// required (428); a malformed one is a 400 rather than being ignored; a weak tag never
     /// matches (If-Match compares strongly), so it gets the 412 a stale tag gets.
     /// </summary>
-    public static int RequireIfMatch(HttpRequest request)
+    /// <returns>The revision, or null for <c>*</c> ("whatever is there": the caller says so explicitly).</returns>
+    public static int? RequireIfMatch(HttpRequest request)
     {
         var header = request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0)
@@ -70,7 +71,7 @@ public static class ETags
             throw new PreconditionRequired("Send If-Match with the ETag you read (GET returns it), so you never overwrite someone else's change unseen.");
         }
 
-        return FromIfMatch(request) ?? -1;
+        return FromIfMatch(request);
     }
 
     /// <summary>The revision an optional If-Match names; null when absent or "*".</summary>

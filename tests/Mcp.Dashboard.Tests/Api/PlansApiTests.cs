@@ -112,7 +112,8 @@ public sealed class PlansApiTests(DashboardHost host) : IClassFixture<DashboardH
     [InlineData(null, HttpStatusCode.PreconditionRequired)]
     [InlineData("W/\"1\"", HttpStatusCode.PreconditionFailed)]
     [InlineData("\"1\", \"2\"", HttpStatusCode.BadRequest)]
-    public async Task Put_WithoutAUsableIfMatch_IsRefused_AndNothingChanges(string? ifMatch, HttpStatusCode expected)
+    [InlineData("*", HttpStatusCode.OK)]
+    public async Task Put_IfMatch_MissingWeakOrListIsRefused_StarOverwritesOnPurpose(string? ifMatch, HttpStatusCode expected)
     {
         using var manager = host.ClientFor(DemoAccounts.ReleaseManager);
         var plan = await (await manager.PostJson("/api/v1/plans", PlanBodies.Canary("Guarded"))).Read<PlanResponse>();
@@ -125,7 +126,8 @@ public sealed class PlansApiTests(DashboardHost host) : IClassFixture<DashboardH
         var response = await manager.SendAsync(request, Ct);
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Equal("Guarded", (await (await manager.GetAsync($"/api/v1/plans/{plan.Id}", Ct)).Read<PlanResponse>()).Name);
+        var name = (await (await manager.GetAsync($"/api/v1/plans/{plan.Id}", Ct)).Read<PlanResponse>()).Name;
+        Assert.Equal(expected == HttpStatusCode.OK ? "Overwritten" : "Guarded", name);
     }
 
     [Fact]
