@@ -1,3 +1,4 @@
+using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Audit;
 using Mcp.Dashboard.Compatibility;
 using Mcp.Dashboard.Data;
@@ -24,12 +25,14 @@ public sealed class TestDashboardData : IDisposable
     public TestDashboardData(IServiceCollection services)
     {
         Directory.CreateDirectory(_folder);
-        var file = Path.Combine(_folder, "dashboard.db");
-        services.AddDbContextFactory<DashboardDbContext>(options => options.UseSqlite($"Data Source={file}"));
+        ConnectionString = $"Data Source={Path.Combine(_folder, "dashboard.db")}";
+        services.AddDbContextFactory<DashboardDbContext>(options => options.UseSqlite(ConnectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddDataProtection().SetApplicationName("Mcp.Dashboard.Tests");
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditReader>();
+        services.AddSingleton<ApiTokenService>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<InventoryService>();
@@ -37,6 +40,18 @@ public sealed class TestDashboardData : IDisposable
         services.AddSingleton<ScheduleService>();
         services.AddSingleton<IPlanWindowFacts>(provider => provider.GetRequiredService<ScheduleService>());
         services.AddSingleton<PlanReadinessService>();
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>
+    /// Applies the migrations through a context of its own: asking the test's service provider
+    /// would lock it against registrations the test still makes.
+    /// </summary>
+    public void Migrate()
+    {
+        using var db = new DashboardDbContext(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(ConnectionString).Options);
+        db.Database.Migrate();
     }
 
     /// <summary>Applies the migrations and adds a production environment with a few services.</summary>
