@@ -27,6 +27,9 @@ public sealed record PlanSummary(
     int RequiredItemsDone,
     bool Internal);
 
+/// <summary>An open required checklist item, with the plan it belongs to.</summary>
+public sealed record OwnedChecklistItem(Guid PlanId, string PlanName, string Title, DateTimeOffset? Due);
+
 /// <summary>
 /// Everything people do to plans, for the pages and the API alike: each operation loads the
 /// plan, lets the domain decide, writes the audit entry in the same transaction, saves, and
@@ -56,6 +59,24 @@ public sealed class PlanService(
                     p.State, p.CreatedBy, p.UpdatedAt, required.Count, required.Count(i => i.IsDone), p.Internal);
             })
             .ToList();
+    }
+
+    /// <summary>The open go/no-go items someone owns on plans still in play, soonest due first.</summary>
+    public async Task<IReadOnlyList<OwnedChecklistItem>> ListOpenRequiredItemsAsync(string ownerEmail, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var owner = ownerEmail.Trim().ToLowerInvariant();
+        var finished = new[] { PlanState.Completed, PlanState.RolledBack, PlanState.Cancelled };
+        var items = await (
+                from item in db.ChecklistItems.AsNoTracking()
+                join plan in db.Plans.AsNoTracking() on item.PlanId equals plan.Id
+#pragma warning disable CA1862 // EF translates ToLower() to SQL; the StringComparison overloads do not translate
+                where item.Required && item.DoneAt == null && item.Owner != null && item.Owner.ToLower() == owner
+#pragma warning restore CA1862
+                      && !finished.Contains(plan.State)
+                select new OwnedChecklistItem(plan.Id, plan.Name, item.Title, item.Due))
+            .ToListAsync(cancellationToken);
+        return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ToList();
     }
 
     public async Task<MigrationPlan?> FindAsync(Guid id, CancellationToken cancellationToken = default)

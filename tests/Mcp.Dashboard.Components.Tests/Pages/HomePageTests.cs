@@ -43,6 +43,39 @@ public sealed class HomePageTests : PageTestContext
         Assert.Equal("0", cut.Find("[data-testid=count-Draft]").TextContent);
     }
 
+    [Fact]
+    public async Task HomePage_OpenRequiredItemsOwnedByMe_ListsOnlyThoseOnLivePlans()
+    {
+        var actor = SignIn("li.wei@example.com", DashboardRoles.ReleaseManager);
+        var plans = Services.GetRequiredService<PlanService>();
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        PlanDefinition Owned(string name) => Definition(name) with
+        {
+            Stages =
+            [
+                new()
+                {
+                    Name = "Edge",
+                    Checklist =
+                    [
+                        new() { Title = $"{name}: mine, open", Required = true, Owner = "Li.Wei@Example.com" },
+                        new() { Title = $"{name}: mine, done", Required = true, Owner = "li.wei@example.com" },
+                        new() { Title = $"{name}: mine, optional", Owner = "li.wei@example.com" },
+                        new() { Title = $"{name}: someone else's", Required = true, Owner = "sam.okafor@example.com" },
+                    ],
+                },
+            ],
+        };
+        var live = await plans.CreateAsync(actor, Owned("Live"), ct);
+        await plans.CompleteChecklistItemAsync(actor, live.Id, live.ChecklistItems.Single(i => i.Title.EndsWith("mine, done", StringComparison.Ordinal)).Id, null, ct);
+        var cancelled = await plans.CreateAsync(actor, Owned("Cancelled"), ct);
+        await plans.CancelAsync(actor, cancelled.Id, "postponed", ct);
+
+        var cut = Render<Home>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Live: mine, open"], cut.FindAll("[data-testid=my-items] a").Select(a => a.TextContent).ToArray()));
+    }
+
     private static PlanDefinition Definition(string name) => PlanTemplates.Find("canary-upgrade")!.Create() with
     {
         Name = name,

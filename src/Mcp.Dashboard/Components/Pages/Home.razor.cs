@@ -16,12 +16,10 @@ public partial class Home : IDisposable
     /// <summary>Enough to act on now; the rest are a click away, not a wall of checkboxes.</summary>
     private const int MaxItemsShown = 6;
 
-    private static readonly PlanState[] Finished = [PlanState.Completed, PlanState.RolledBack, PlanState.Cancelled];
-
     private Actor? _actor;
     private IReadOnlyList<PlanSummary> _plans = [];
     private List<PlanSummary> _toReview = [];
-    private List<OwnedItem> _myItems = [];
+    private IReadOnlyList<OwnedChecklistItem> _myItems = [];
     private IReadOnlyList<AuditEntry> _recent = [];
     private TimeZoneInfo _zone = TimeZoneInfo.Local;
     private bool _loading = true;
@@ -93,7 +91,7 @@ public partial class Home : IDisposable
             // Internal plans are for the team; readers see what the business is affected by.
             _plans = IsReader ? plans.Where(p => !p.Internal).ToList() : plans;
             _toReview = IsApprover ? _plans.Where(p => p.State == PlanState.InReview).ToList() : [];
-            _myItems = IsReader || _actor is null ? [] : await LoadOwnedItemsAsync(_actor);
+            _myItems = IsReader || _actor is null ? [] : await Plans.ListOpenRequiredItemsAsync(_actor.Email);
             // Readers see what happened to plans, not who created tokens or users.
             _recent = await AuditReader.QueryAsync(new AuditQuery { Take = 10, Action = IsReader ? "plan." : null });
             _error = null;
@@ -106,25 +104,6 @@ public partial class Home : IDisposable
         {
             _loading = false;
         }
-    }
-
-    private async Task<List<OwnedItem>> LoadOwnedItemsAsync(Actor actor)
-    {
-        var items = new List<OwnedItem>();
-        foreach (var summary in _plans.Where(p => !Finished.Contains(p.State) && p.RequiredItemsDone < p.RequiredItems))
-        {
-            var plan = await Plans.FindAsync(summary.Id);
-            if (plan is null)
-            {
-                continue;
-            }
-
-            items.AddRange(plan.ChecklistItems
-                .Where(i => i.Required && !i.IsDone && i.Owner is not null && actor.Is(i.Owner))
-                .Select(i => new OwnedItem(plan.Id, plan.Name, i.Title, i.Due)));
-        }
-
-        return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ToList();
     }
 
     private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
@@ -158,5 +137,4 @@ public partial class Home : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed record OwnedItem(Guid PlanId, string PlanName, string Title, DateTimeOffset? Due);
 }

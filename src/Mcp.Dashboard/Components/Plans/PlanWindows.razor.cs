@@ -76,7 +76,7 @@ public sealed partial class PlanWindows : IDisposable
         }
 
         _zone = ScheduleDisplay.CommonZones.Contains(TimeZoneId) ? TimeZoneId : ScheduleDisplay.DefaultZone;
-        var tomorrow = DateOnly.FromDateTime(ScheduleDisplay.ToLocal(Clock.GetUtcNow(), ScheduleDisplay.Zone(_zone))).AddDays(1);
+        var tomorrow = DateOnly.FromDateTime(WallClock.ToLocal(Clock.GetUtcNow(), ScheduleDisplay.Zone(_zone))).AddDays(1);
         _start = ScheduleDisplay.ToLocalInput(tomorrow.ToDateTime(new TimeOnly(1, 0)));
 
         // Someone else's booking or a new blackout changes our conflicts, so listen to the whole topic.
@@ -182,7 +182,7 @@ public sealed partial class PlanWindows : IDisposable
         DateTimeOffset? end = null;
         if (ScheduleDisplay.TryParseLocal(_start, out var localStart))
         {
-            start = ScheduleDisplay.ToInstant(localStart, zone);
+            start = WallClock.ToInstant(localStart, zone);
         }
         else
         {
@@ -193,7 +193,7 @@ public sealed partial class PlanWindows : IDisposable
         {
             if (ScheduleDisplay.TryParseLocal(_end, out var localEnd))
             {
-                end = ScheduleDisplay.ToInstant(localEnd, zone);
+                end = WallClock.ToInstant(localEnd, zone);
             }
             else
             {

@@ -76,7 +76,7 @@ public sealed partial class BlackoutForm
         }
 
         _zone = ScheduleDisplay.CommonZones.Contains(TimeZoneId) ? TimeZoneId : ScheduleDisplay.DefaultZone;
-        var today = DateOnly.FromDateTime(ScheduleDisplay.ToLocal(Clock.GetUtcNow(), ScheduleDisplay.Zone(_zone)));
+        var today = DateOnly.FromDateTime(WallClock.ToLocal(Clock.GetUtcNow(), ScheduleDisplay.Zone(_zone)));
         _oneOffStart = ScheduleDisplay.ToLocalInput(today.AddDays(1).ToDateTime(TimeOnly.MinValue));
         _oneOffEnd = ScheduleDisplay.ToLocalInput(today.AddDays(2).ToDateTime(TimeOnly.MinValue));
         ApplyPreset("weekdays");
@@ -91,7 +91,7 @@ public sealed partial class BlackoutForm
             return;
         }
 
-        var today = DateOnly.FromDateTime(ScheduleDisplay.ToLocal(Clock.GetUtcNow(), ScheduleDisplay.Zone(_zone)));
+        var today = DateOnly.FromDateTime(WallClock.ToLocal(Clock.GetUtcNow(), ScheduleDisplay.Zone(_zone)));
         var firstDay = key switch
         {
             "weekdays" => NextWeekday(today, DayOfWeek.Monday),
@@ -167,8 +167,8 @@ public sealed partial class BlackoutForm
                 }
 
                 // The domain still checks name, order and zone, so every message shows at once.
-                return Merge(local, () => Blackout.OneOff(id, _name ?? "", startOk ? ScheduleDisplay.ToInstant(start, zone) : Clock.GetUtcNow(),
-                    endOk ? ScheduleDisplay.ToInstant(end, zone) : Clock.GetUtcNow().AddTicks(1), _zone, environment, _reason));
+                return Merge(local, () => Blackout.OneOff(id, _name ?? "", startOk ? WallClock.ToInstant(start, zone) : Clock.GetUtcNow(),
+                    endOk ? WallClock.ToInstant(end, zone) : Clock.GetUtcNow().AddTicks(1), _zone, environment, _reason));
             }
 
             var firstOk = ScheduleDisplay.TryParseLocal(_seriesStart, out var first);

@@ -32,16 +32,6 @@ public static partial class ScheduleDisplay
     public static TimeZoneInfo Zone(string? id) =>
         Blackout.TryFindTimeZone(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) =>
-        DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified);
-
-    /// <summary>
-    /// The instant a wall-clock time denotes in <paramref name="zone"/>. A time in a spring-forward
-    /// gap is moved forward by the gap; a repeated time means its first pass, as the domain reads them.
-    /// </summary>
-    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone) =>
-        WallClock.ToInstant(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
-
     /// <summary>Reads an HTML datetime-local value ("2026-11-25T09:00", seconds optional).</summary>
     public static bool TryParseLocal(string? text, out DateTime local) =>
         DateTime.TryParseExact(text?.Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"],
@@ -53,8 +43,8 @@ public static partial class ScheduleDisplay
     public static string Range(DateTimeOffset start, DateTimeOffset end, string zoneId)
     {
         var zone = Zone(zoneId);
-        var localStart = ToLocal(start, zone);
-        var localEnd = ToLocal(end, zone);
+        var localStart = WallClock.ToLocal(start, zone);
+        var localEnd = WallClock.ToLocal(end, zone);
         var endFormat = localEnd.Date == localStart.Date ? "HH:mm" : "yyyy-MM-dd HH:mm";
         return string.Create(CultureInfo.InvariantCulture,
             $"{localStart:yyyy-MM-dd HH:mm} to {localEnd.ToString(endFormat, CultureInfo.InvariantCulture)} {zoneId}");
@@ -63,8 +53,8 @@ public static partial class ScheduleDisplay
     /// <summary>"09:00-18:00" on one day; "from 22:00" or "until 06:00" when the entry crosses the day's edges.</summary>
     public static string TimesOnDay(DateTimeOffset start, DateTimeOffset end, DateOnly day, TimeZoneInfo zone)
     {
-        var localStart = ToLocal(start, zone);
-        var localEnd = ToLocal(end, zone);
+        var localStart = WallClock.ToLocal(start, zone);
+        var localEnd = WallClock.ToLocal(end, zone);
         var dayStart = day.ToDateTime(TimeOnly.MinValue);
         var dayEnd = dayStart.AddDays(1);
         var startsToday = localStart >= dayStart;

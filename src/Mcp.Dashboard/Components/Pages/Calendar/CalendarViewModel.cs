@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mcp.Dashboard.Components.Schedule;
+using Mcp.Dashboard.Domain.Schedule;
 using Mcp.Dashboard.Schedule;
 
 namespace Mcp.Dashboard.Components.Pages.Calendar;
@@ -57,8 +58,8 @@ public sealed class CalendarViewModel
         {
             var days = Days;
             var zone = Zone;
-            return (ScheduleDisplay.ToInstant(days[0].ToDateTime(TimeOnly.MinValue), zone),
-                    ScheduleDisplay.ToInstant(days[^1].AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+            return (WallClock.ToInstant(days[0].ToDateTime(TimeOnly.MinValue), zone),
+                    WallClock.ToInstant(days[^1].AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
         }
     }
 
@@ -74,14 +75,14 @@ public sealed class CalendarViewModel
 
     public void GoToToday(DateTimeOffset now) => Anchor = Today(now);
 
-    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ScheduleDisplay.ToLocal(now, Zone));
+    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(WallClock.ToLocal(now, Zone));
 
     /// <summary>Entries touching the local day, windows before blackouts of the same start.</summary>
     public IReadOnlyList<CalendarEntry> OnDay(IEnumerable<CalendarEntry> entries, DateOnly day)
     {
         var zone = Zone;
-        var dayStart = ScheduleDisplay.ToInstant(day.ToDateTime(TimeOnly.MinValue), zone);
-        var dayEnd = ScheduleDisplay.ToInstant(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var dayStart = WallClock.ToInstant(day.ToDateTime(TimeOnly.MinValue), zone);
+        var dayEnd = WallClock.ToInstant(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         return entries.Where(e => e.Start < dayEnd && e.End > dayStart).ToList();
     }
 
