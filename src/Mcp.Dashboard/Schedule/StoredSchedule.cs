@@ -71,8 +71,6 @@ public sealed class StoredBlackout
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public int Sequence { get; set; }
-
     public Blackout ToBlackout() => Kind switch
     {
         BlackoutKind.OneOff => Blackout.OneOff(Id, Name, Start!.Value, End!.Value, TimeZoneId, Environment, Reason),
@@ -84,13 +82,13 @@ public sealed class StoredBlackout
         OneOffBlackout oneOff => new StoredBlackout
         {
             Id = oneOff.Id, Name = oneOff.Name, Reason = oneOff.Reason, Environment = oneOff.Environment, Kind = BlackoutKind.OneOff,
-            TimeZoneId = oneOff.TimeZoneId, Start = oneOff.Start, End = oneOff.End, CreatedBy = createdBy, CreatedAt = at, Sequence = 0,
+            TimeZoneId = oneOff.TimeZoneId, Start = oneOff.Start, End = oneOff.End, CreatedBy = createdBy, CreatedAt = at,
         },
         RecurringBlackout recurring => new StoredBlackout
         {
             Id = recurring.Id, Name = recurring.Name, Reason = recurring.Reason, Environment = recurring.Environment, Kind = BlackoutKind.Recurring,
             TimeZoneId = recurring.TimeZoneId, Rule = recurring.Rule.ToString(), LocalStart = recurring.Start.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-            DurationSeconds = (long)recurring.Duration.TotalSeconds, CreatedBy = createdBy, CreatedAt = at, Sequence = 0,
+            DurationSeconds = (long)recurring.Duration.TotalSeconds, CreatedBy = createdBy, CreatedAt = at,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(blackout)),
     };

@@ -529,9 +529,6 @@ namespace Mcp.Dashboard.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("Start")
                         .HasColumnType("INTEGER");
 

@@ -8,7 +8,7 @@ namespace Mcp.Dashboard.Data.Migrations;
 /// neither is part of the EF model, so the model snapshot does not change.
 /// </summary>
 [DbContext(typeof(DashboardDbContext))]
-[Migration("20261123212940_SchedulerStoreAndAuditGuards")]
+[Migration("20261123213036_SchedulerStoreAndAuditGuards")]
 public sealed class SchedulerStoreAndAuditGuards : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mcp.Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123212939_Initial")]
+    [Migration("20261123213035_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -531,9 +531,6 @@ namespace Mcp.Dashboard.Data.Migrations
                     b.Property<string>("Rule")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("Start")
                         .HasColumnType("INTEGER");

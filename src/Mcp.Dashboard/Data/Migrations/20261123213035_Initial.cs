@@ -91,8 +91,7 @@ namespace Mcp.Dashboard.Data.Migrations
                     LocalStart = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     DurationSeconds = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
