@@ -1,4 +1,4 @@
-namespace Mcp.Dashboard.Rollouts.Metrics;
+namespace Mcp.Dashboard.Domain.Analysis;
 
 /// <summary>The two fleets a canary analysis compares.</summary>
 public static class Cohorts
