@@ -8,12 +8,13 @@ namespace Mcp.Dashboard.Domain.Rollouts;
 public sealed class Rollout
 {
     private readonly List<RolloutStepRun> _steps;
+    private List<RollbackTask> _rollbackChecklist = [];
 
-    private Rollout(Guid id, Guid planId, IEnumerable<RolloutStep> steps)
+    private Rollout(Guid id, Guid planId, IEnumerable<RolloutStepRun> steps)
     {
         Id = id;
         PlanId = planId;
-        _steps = steps.OrderBy(s => s.Index).Select(s => new RolloutStepRun(s)).ToList();
+        _steps = steps.OrderBy(s => s.Index).ToList();
     }
 
     public Guid Id { get; }
@@ -41,6 +42,11 @@ public sealed class Rollout
 
     public DateTimeOffset? RollbackRequestedAt { get; private set; }
 
+    /// <summary>The plan's rollback steps as a checklist, opened by the rollback request.</summary>
+    public IReadOnlyList<RollbackTask> RollbackChecklist => _rollbackChecklist;
+
+    public bool IsFinished => RolloutStateMachine.IsTerminal(State);
+
     /// <summary>The step that is running now, if any.</summary>
     public RolloutStepRun? CurrentStep => _steps.FirstOrDefault(s => s.State == StepState.Running);
 
@@ -66,7 +72,58 @@ public sealed class Rollout
             throw new RolloutRuleViolation("Step indexes must run 0, 1, 2, ... without gaps.");
         }
 
-        return new Rollout(id, planId, steps);
+        return new Rollout(id, planId, steps.Select(s => new RolloutStepRun(s)));
+    }
+
+    /// <summary>A rollout exactly as it was stored.</summary>
+    public static Rollout Restore(RolloutSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new Rollout(snapshot.Id, snapshot.PlanId, snapshot.Steps.Select(RolloutStepRun.Restore))
+        {
+            State = snapshot.State,
+            CurrentWeight = snapshot.CurrentWeight,
+            StartedAt = snapshot.StartedAt,
+            FinishedAt = snapshot.FinishedAt,
+            PauseReason = snapshot.PauseReason,
+            FailureReason = snapshot.FailureReason,
+            RollbackReason = snapshot.RollbackReason,
+            RollbackRequestedBy = snapshot.RollbackRequestedBy,
+            RollbackRequestedAt = snapshot.RollbackRequestedAt,
+            _rollbackChecklist = [.. snapshot.RollbackChecklist],
+        };
+    }
+
+    public RolloutSnapshot ToSnapshot() => new()
+    {
+        Id = Id,
+        PlanId = PlanId,
+        State = State,
+        CurrentWeight = CurrentWeight,
+        StartedAt = StartedAt,
+        FinishedAt = FinishedAt,
+        PauseReason = PauseReason,
+        FailureReason = FailureReason,
+        RollbackReason = RollbackReason,
+        RollbackRequestedBy = RollbackRequestedBy,
+        RollbackRequestedAt = RollbackRequestedAt,
+        Steps = _steps.Select(s => s.ToSnapshot()).ToList(),
+        RollbackChecklist = [.. _rollbackChecklist],
+    };
+
+    /// <summary>
+    /// The target confirmed step <paramref name="index"/>'s action. Returns false when it was
+    /// already recorded (a replay after a restart resent the action with the same key).
+    /// </summary>
+    public bool RecordActionApplied(int index, DateTimeOffset now)
+    {
+        var run = StepAt(index);
+        if (run.State != StepState.Running)
+        {
+            throw new RolloutRuleViolation($"Step {index} is not running, so its action cannot be recorded.");
+        }
+
+        return run.MarkApplied(now);
     }
 
     public void Start(DateTimeOffset now)
@@ -205,7 +262,7 @@ public sealed class Rollout
     /// and the rollout is RollingBack. Returns true exactly once: later calls while rolling back
     /// or after it rolled back change nothing and return false.
     /// </summary>
-    public bool RequestRollback(string by, string reason, DateTimeOffset now)
+    public bool RequestRollback(string by, string reason, DateTimeOffset now, IReadOnlyList<RollbackTask>? checklist = null)
     {
         if (State is RolloutState.RollingBack or RolloutState.RolledBack)
         {
@@ -216,6 +273,7 @@ public sealed class Rollout
         RollbackRequestedBy = by;
         RollbackReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         RollbackRequestedAt = now;
+        _rollbackChecklist = [.. checklist ?? []];
         foreach (var run in _steps.Where(s => !s.IsFinished))
         {
             run.Finish(StepState.Skipped, run.State == StepState.Running ? "Interrupted by rollback" : "Cancelled by rollback", now);
@@ -236,6 +294,25 @@ public sealed class Rollout
         CurrentWeight = 0;
         FinishedAt = now;
         return true;
+    }
+
+    /// <summary>Ticks rollback checklist item <paramref name="number"/>; ticking it again changes nothing.</summary>
+    public RollbackTask CompleteRollbackTask(int number, string by, DateTimeOffset now)
+    {
+        var position = _rollbackChecklist.FindIndex(t => t.Number == number);
+        if (position < 0)
+        {
+            throw new NotFound($"Rollback checklist item {number} of rollout {Id}");
+        }
+
+        var task = _rollbackChecklist[position];
+        if (!task.IsDone)
+        {
+            task = task with { DoneBy = by, DoneAt = now };
+            _rollbackChecklist[position] = task;
+        }
+
+        return task;
     }
 
     public void Fail(string reason, DateTimeOffset now)

@@ -24,6 +24,12 @@ public sealed class RolloutStepRun
 
     public string? OutcomeNote { get; private set; }
 
+    /// <summary>
+    /// When the target confirmed this step's action. A running step without it had its action
+    /// interrupted (a crash, a refused call) and the engine sends it again with the same key.
+    /// </summary>
+    public DateTimeOffset? ActionAppliedAt { get; private set; }
+
     public bool IsFinished => State is StepState.Succeeded or StepState.Failed or StepState.Skipped;
 
     /// <summary>When the step's bake or interval is over: its start plus its duration.</summary>
@@ -34,6 +40,28 @@ public sealed class RolloutStepRun
         State = StepState.Running;
         StartedAt = now;
     }
+
+    internal bool MarkApplied(DateTimeOffset now)
+    {
+        if (ActionAppliedAt is not null)
+        {
+            return false;
+        }
+
+        ActionAppliedAt = now;
+        return true;
+    }
+
+    internal StepRunSnapshot ToSnapshot() => new(Step, State, StartedAt, FinishedAt, OutcomeNote, ActionAppliedAt);
+
+    internal static RolloutStepRun Restore(StepRunSnapshot snapshot) => new(snapshot.Step)
+    {
+        State = snapshot.State,
+        StartedAt = snapshot.StartedAt,
+        FinishedAt = snapshot.FinishedAt,
+        OutcomeNote = snapshot.OutcomeNote,
+        ActionAppliedAt = snapshot.ActionAppliedAt,
+    };
 
     internal void Finish(StepState result, string? note, DateTimeOffset now)
     {

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Mcp.Dashboard.Domain;
 using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Domain.Rollouts;
 using Mcp.Dashboard.Domain.Schedule;
+using Mcp.Dashboard.Rollouts;
 
 namespace Mcp.Dashboard.Api;
 
@@ -36,6 +38,9 @@ public sealed class DomainErrorFilter : IEndpointFilter
             new Dictionary<string, object?> { ["currentRevision"] = conflict.CurrentRevision, ["currentETag"] = ETags.For(conflict.CurrentRevision) }),
         ScheduleConflictException schedule => Problem(StatusCodes.Status409Conflict, "Schedule conflict", schedule.Message,
             new Dictionary<string, object?> { ["conflicts"] = schedule.Conflicts }),
+        RolloutStartRefused refused => Problem(StatusCodes.Status409Conflict, "Gates not met", refused.Message,
+            new Dictionary<string, object?> { ["unmetGates"] = refused.Unmet.Select(g => new { g.Key, g.Title, g.Detail }).ToList() }),
+        RolloutRuleViolation rolloutViolation => Problem(StatusCodes.Status409Conflict, "Not allowed now", rolloutViolation.Message),
         PlanRuleViolation violation => Problem(StatusCodes.Status409Conflict, "Not allowed now", violation.Message),
         PlanAccessDenied denied => Problem(StatusCodes.Status403Forbidden, "Forbidden", denied.Message),
         JsonException => Problem(StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is not valid JSON for this endpoint."),

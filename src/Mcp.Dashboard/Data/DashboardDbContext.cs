@@ -3,6 +3,7 @@ using Mcp.Dashboard.Compatibility;
 using Mcp.Dashboard.Domain.Audit;
 using Mcp.Dashboard.Domain.Inventory;
 using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Schedule;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<StoredWindow> Windows => Set<StoredWindow>();
 
     public DbSet<StoredBlackout> Blackouts => Set<StoredBlackout>();
+
+    public DbSet<StoredRollout> Rollouts => Set<StoredRollout>();
+
+    public DbSet<RolloutEvent> RolloutEvents => Set<RolloutEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,81 @@
+using Mcp.Dashboard.Rollouts.Jobs;
+using Quartz;
+
+namespace Mcp.Dashboard.Rollouts;
+
+/// <summary>
+/// Every deferred thing a rollout does is a Quartz trigger in the persistent store, in the same
+/// database: the next step (at a bake's end, or at the window's start), the window deadline,
+/// and the rollback. One job per rollout and kind, so a trigger is replaced rather than doubled.
+/// </summary>
+/// <remarks>
+/// Misfires are handled on purpose with "fire now": when the process was down at the moment a
+/// trigger was due, it fires as soon as the scheduler is back. Every job re-reads the rollout
+/// and acts on what is stored, so a late or repeated fire is harmless, and a step due while
+/// the process was down is neither skipped nor run twice. Jobs request recovery, so one that
+/// was running when the process died runs again after the restart.
+/// </remarks>
+public sealed class RolloutScheduler(ISchedulerFactory schedulers)
+{
+    public const string Group = "rollouts";
+
+    /// <summary>Runs the next step (or starts the rollout) at <paramref name="at"/>.</summary>
+    public Task ScheduleAdvanceAsync(Guid rolloutId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ScheduleAsync<AdvanceRolloutJob>(rolloutId, "advance", at, cancellationToken);
+
+    /// <summary>Applies the plan's overrun policy at <paramref name="at"/> if the rollout is still going.</summary>
+    public Task ScheduleDeadlineAsync(Guid rolloutId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ScheduleAsync<WindowDeadlineJob>(rolloutId, "deadline", at, cancellationToken);
+
+    /// <summary>Fires the rollback at once.</summary>
+    public Task ScheduleRollbackAsync(Guid rolloutId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ScheduleAsync<RollbackRolloutJob>(rolloutId, "rollback", at, cancellationToken);
+
+    public async Task CancelAdvanceAsync(Guid rolloutId, CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.UnscheduleJob(TriggerKeyFor(rolloutId, "advance"), cancellationToken);
+    }
+
+    /// <summary>Removes every trigger of a finished rollout.</summary>
+    public async Task CancelAllAsync(Guid rolloutId, CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        foreach (var kind in new[] { "advance", "deadline", "rollback" })
+        {
+            await scheduler.UnscheduleJob(TriggerKeyFor(rolloutId, kind), cancellationToken);
+        }
+    }
+
+    /// <summary>When the rollout's trigger of <paramref name="kind"/> fires next, or null when none waits.</summary>
+    public async Task<DateTimeOffset?> NextFireAsync(Guid rolloutId, string kind, CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var trigger = await scheduler.GetTrigger(TriggerKeyFor(rolloutId, kind), cancellationToken);
+        return trigger?.GetNextFireTimeUtc();
+    }
+
+    public static Guid RolloutIdOf(IJobExecutionContext context) =>
+        Guid.Parse(context.MergedJobDataMap.GetString("rolloutId")!);
+
+    private async Task ScheduleAsync<TJob>(Guid rolloutId, string kind, DateTimeOffset at, CancellationToken cancellationToken)
+        where TJob : IJob
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var job = JobBuilder.Create<TJob>()
+            .WithIdentity($"{kind}-{rolloutId:N}", Group)
+            .UsingJobData("rolloutId", rolloutId.ToString())
+            .RequestRecovery()
+            .StoreDurably(false)
+            .Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(TriggerKeyFor(rolloutId, kind))
+            .ForJob(job)
+            .StartAt(at)
+            .WithSimpleSchedule(schedule => schedule.WithMisfireHandlingInstructionFireNow())
+            .Build();
+        await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken);
+    }
+
+    private static TriggerKey TriggerKeyFor(Guid rolloutId, string kind) => new($"{kind}-{rolloutId:N}", Group);
+}
