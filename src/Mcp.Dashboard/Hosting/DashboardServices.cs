@@ -9,6 +9,7 @@ using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Live;
 using Mcp.Dashboard.Plans;
+using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Rollouts.Metrics;
 using Mcp.Dashboard.Rollouts.Targets;
 using Mcp.Dashboard.Schedule;
@@ -79,6 +80,7 @@ public static class DashboardServices
         // What rollout steps act on and read from; the engine asks the factory per plan.
         services.AddRolloutTargets(configuration);
         services.AddPrometheusMetricSource();
+        services.AddRollouts(configuration);
 
         // The web: Blazor Server with MudBlazor, minimal APIs with problem details, OpenAPI.
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -62,15 +62,15 @@ public sealed class RolloutEngine(
                 throw new RolloutRuleViolation($"The plan already has a rollout that is {RolloutStateMachine.Describe(active.State)} ({active.Id}); finish or roll it back first.");
             }
 
-            if (!PlanStateMachine.CanFire(plan.State, PlanTrigger.Start))
-            {
-                throw new PlanRuleViolation($"Only an approved or scheduled plan can start a rollout; this one is {PlanStateMachine.Describe(plan.State)}.");
-            }
-
             var report = await readiness.EvaluateAsync(plan, cancellationToken);
             if (!report.CanStart)
             {
                 throw new RolloutStartRefused(report.Unmet);
+            }
+
+            if (!PlanStateMachine.CanFire(plan.State, PlanTrigger.Start))
+            {
+                throw new PlanRuleViolation($"Only an approved or scheduled plan can start a rollout; this one is {PlanStateMachine.Describe(plan.State)}.");
             }
 
             var now = clock.GetUtcNow();

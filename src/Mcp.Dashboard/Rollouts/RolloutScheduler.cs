@@ -52,7 +52,7 @@ public sealed class RolloutScheduler(ISchedulerFactory schedulers)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var trigger = await scheduler.GetTrigger(TriggerKeyFor(rolloutId, kind), cancellationToken);
-        return trigger?.GetNextFireTimeUtc();
+        return trigger?.NextFireTimeUtc;
     }
 
     public static Guid RolloutIdOf(IJobExecutionContext context) =>
@@ -72,9 +72,9 @@ public sealed class RolloutScheduler(ISchedulerFactory schedulers)
             .WithIdentity(TriggerKeyFor(rolloutId, kind))
             .ForJob(job)
             .StartAt(at)
-            .WithSimpleSchedule(schedule => schedule.WithMisfireHandlingInstructionFireNow())
+            .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken);
+        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 
     private static TriggerKey TriggerKeyFor(Guid rolloutId, string kind) => new($"{kind}-{rolloutId:N}", Group);

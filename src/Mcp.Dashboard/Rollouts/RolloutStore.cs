@@ -120,13 +120,14 @@ public sealed class RolloutStore(
             changes.Publish(new Change(Topic, record.Id.ToString(), entry.Kind, entry.Actor));
         }
 
+        var last = context.Events.Count > 0 ? context.Events[^1] : null;
         if (context.PlanChanged)
         {
-            changes.Publish(new Change(Plans.PlanService.Topic, record.PlanId.ToString(), "plan.rollout", context.Events.LastOrDefault()?.Actor ?? "system"));
+            changes.Publish(new Change(Plans.PlanService.Topic, record.PlanId.ToString(), "plan.rollout", last?.Actor ?? "system"));
         }
 
         // Anyone showing a list of rollouts (the overview, the status page) hears about it too.
-        changes.Publish(new Change(Topic, null, context.Events.LastOrDefault()?.Kind ?? "rollout.changed", context.Events.LastOrDefault()?.Actor ?? "system"));
+        changes.Publish(new Change(Topic, null, last?.Kind ?? "rollout.changed", last?.Actor ?? "system"));
     }
 }
 

@@ -484,6 +484,117 @@ namespace Mcp.Dashboard.Data.Migrations
                     b.ToTable("PlanStages", (string)null);
                 });
 
+            modelBuilder.Entity("Mcp.Dashboard.Rollouts.RolloutEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StepIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RolloutId", "Id");
+
+                    b.ToTable("RolloutEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Mcp.Dashboard.Rollouts.StoredRollout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastVerdict")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WindowEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WindowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WindowOverrun")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WindowTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("Rollouts", (string)null);
+                });
+
             modelBuilder.Entity("Mcp.Dashboard.Schedule.StoredBlackout", b =>
                 {
                     b.Property<Guid>("Id")
@@ -738,6 +849,24 @@ namespace Mcp.Dashboard.Data.Migrations
                 {
                     b.HasOne("Mcp.Dashboard.Domain.Plans.MigrationPlan", null)
                         .WithMany("Stages")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mcp.Dashboard.Rollouts.RolloutEvent", b =>
+                {
+                    b.HasOne("Mcp.Dashboard.Rollouts.StoredRollout", null)
+                        .WithMany()
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mcp.Dashboard.Rollouts.StoredRollout", b =>
+                {
+                    b.HasOne("Mcp.Dashboard.Domain.Plans.MigrationPlan", null)
+                        .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

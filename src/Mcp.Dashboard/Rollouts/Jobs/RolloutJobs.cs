@@ -7,10 +7,10 @@ namespace Mcp.Dashboard.Rollouts.Jobs;
 [DisallowConcurrentExecution]
 public sealed class AdvanceRolloutJob(RolloutRunner runner) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         AuditTrail.Channel = "scheduler";
-        await runner.AdvanceAsync(RolloutScheduler.RolloutIdOf(context), context.CancellationToken);
+        await runner.AdvanceAsync(RolloutScheduler.RolloutIdOf(context), cancellationToken);
     }
 }
 
@@ -18,10 +18,10 @@ public sealed class AdvanceRolloutJob(RolloutRunner runner) : IJob
 [DisallowConcurrentExecution]
 public sealed class RollbackRolloutJob(RolloutRunner runner) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         AuditTrail.Channel = "scheduler";
-        await runner.CarryOutRollbackAsync(RolloutScheduler.RolloutIdOf(context), context.CancellationToken);
+        await runner.CarryOutRollbackAsync(RolloutScheduler.RolloutIdOf(context), cancellationToken);
     }
 }
 
@@ -29,9 +29,9 @@ public sealed class RollbackRolloutJob(RolloutRunner runner) : IJob
 [DisallowConcurrentExecution]
 public sealed class WindowDeadlineJob(RolloutRunner runner) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         AuditTrail.Channel = "scheduler";
-        await runner.ApplyWindowDeadlineAsync(RolloutScheduler.RolloutIdOf(context), context.CancellationToken);
+        await runner.ApplyWindowDeadlineAsync(RolloutScheduler.RolloutIdOf(context), cancellationToken);
     }
 }
