@@ -115,6 +115,52 @@ public sealed record AnalysisSettings
 
     /// <summary>Metrics to judge; empty means the defaults (error_rate and latency_p99_ms).</summary>
     public IReadOnlyList<AnalysisMetric> Metrics { get; init; } = [];
+
+    /// <summary>Read baseline and canary values from this Prometheus; null: simulator and ingest API only.</summary>
+    public PrometheusSettings? Prometheus { get; init; }
+}
+
+/// <summary>
+/// Where a Prometheus query source reads a rollout's metrics. Each metric's query names the
+/// fleet with <see cref="SelectorPlaceholder"/> (replaced by the baseline's or the canary's
+/// label matchers) and may use <see cref="LookbackPlaceholder"/> for its range, e.g.
+/// <c>sum(rate(http_requests_total{$selector,code=~"5.."}[$lookback]))</c>. A <c>$</c> word
+/// cannot clash with PromQL, whose braces and brackets stay as PromQL writes them.
+/// </summary>
+public sealed record PrometheusSettings
+{
+    public const string SelectorPlaceholder = "$selector";
+    public const string LookbackPlaceholder = "$lookback";
+    public const int DefaultLookbackSeconds = 60;
+
+    /// <summary>The server's base URL, e.g. https://prometheus.example.com (a path prefix is kept).</summary>
+    public string Url { get; init; } = "";
+
+    /// <summary>Label matchers of the fleet on the old version, without braces: <c>version="2.3.0"</c>.</summary>
+    public string BaselineSelector { get; init; } = "";
+
+    /// <summary>Label matchers of the canary fleet, without braces: <c>version="2.5.0"</c>.</summary>
+    public string CanarySelector { get; init; } = "";
+
+    /// <summary>The range <c>$lookback</c> stands for, in seconds; 60 when not set.</summary>
+    public int? LookbackSeconds { get; init; }
+
+    /// <summary>
+    /// Queries for the two default metrics, so <c>"analysis": { "enabled": true }</c> works
+    /// against the usual HTTP server metrics (a <c>code</c> label on requests, a seconds histogram).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DefaultQueries { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["error_rate"] = "sum(rate(http_requests_total{$selector,code=~\"5..\"}[$lookback])) / sum(rate(http_requests_total{$selector}[$lookback]))",
+        ["latency_p99_ms"] = "1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{$selector}[$lookback])))",
+    };
+
+    /// <summary>The metrics judged when a plan lists none.</summary>
+    public static IReadOnlyList<string> DefaultMetricNames { get; } = ["error_rate", "latency_p99_ms"];
+
+    /// <summary>The metric's own query, else the default for its name, else null.</summary>
+    public static string? QueryFor(AnalysisMetric metric) =>
+        !string.IsNullOrWhiteSpace(metric.Query) ? metric.Query : DefaultQueries.GetValueOrDefault(metric.Name);
 }
 
 public sealed record AnalysisMetric
@@ -132,6 +178,12 @@ public sealed record AnalysisMetric
 
     /// <summary>How much worse than baseline the canary may be, as a ratio (0.2 = 20%).</summary>
     public double? RelativeTolerance { get; init; }
+
+    /// <summary>
+    /// PromQL for a Prometheus source, with <c>$selector</c> where the cohort's label matchers go;
+    /// null uses the default query for error_rate and latency_p99_ms.
+    /// </summary>
+    public string? Query { get; init; }
 }
 
 public sealed record TargetSettings

@@ -13,6 +13,8 @@ public static class PlanDefinitionValidator
     public const int MaxTextLength = 4000;
     public const int MaxYamlLength = 256 * 1024;
     public const int MaxItems = 200;
+    public const int MaxQueryLength = 2000;
+    public const int MaxSelectorLength = 500;
 
     public static ValidationErrors Validate(PlanDefinition plan)
     {
@@ -50,6 +52,7 @@ public static class PlanDefinitionValidator
         ValidateCommunication(plan, errors);
         ValidateDataMigrations(plan, errors);
         ValidateTarget(plan, errors);
+        ValidateAnalysis(plan, errors);
         ValidateIds(plan, errors);
 
         if (plan.ConfigChange is { } config && (config.OldYaml.Length > MaxYamlLength || config.NewYaml.Length > MaxYamlLength))
@@ -265,6 +268,79 @@ public static class PlanDefinitionValidator
         if (plan.Target.Secret is { Length: > 512 })
         {
             errors.Add("target.secret", "The signing key may be at most 512 characters.");
+        }
+    }
+
+    private static void ValidateAnalysis(PlanDefinition plan, ValidationErrors errors)
+    {
+        var metrics = plan.Analysis.Metrics;
+        if (metrics.Count > 50)
+        {
+            errors.Add("analysis.metrics", "At most 50 metrics.");
+            return;
+        }
+
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            Required(errors, $"analysis.metrics[{i}].name", metrics[i].Name, 100, "Name the metric, e.g. error_rate.");
+            if (metrics[i].Query is { } query)
+            {
+                if (query.Length > MaxQueryLength)
+                {
+                    errors.Add($"analysis.metrics[{i}].query", $"A query may be at most {MaxQueryLength} characters.");
+                }
+                else if (!query.Contains(PrometheusSettings.SelectorPlaceholder, StringComparison.Ordinal))
+                {
+                    errors.Add($"analysis.metrics[{i}].query", $"Put {PrometheusSettings.SelectorPlaceholder} where the baseline's or canary's label matchers go, e.g. http_requests_total{{{PrometheusSettings.SelectorPlaceholder}}}.");
+                }
+            }
+        }
+
+        if (plan.Analysis.Prometheus is not { } prometheus)
+        {
+            return;
+        }
+
+        if (!IsHttpUrl(prometheus.Url))
+        {
+            errors.Add("analysis.prometheus.url", "Give the Prometheus server's http(s) URL, without credentials in it.");
+        }
+
+        Selector(errors, "analysis.prometheus.baselineSelector", prometheus.BaselineSelector, "baseline");
+        Selector(errors, "analysis.prometheus.canarySelector", prometheus.CanarySelector, "canary");
+        if (!string.IsNullOrWhiteSpace(prometheus.BaselineSelector) && prometheus.BaselineSelector.Trim() == prometheus.CanarySelector.Trim())
+        {
+            errors.Add("analysis.prometheus.canarySelector", "The canary selector must differ from the baseline's, or both cohorts read the same series.");
+        }
+
+        if (prometheus.LookbackSeconds is < 1 or > 86400)
+        {
+            errors.Add("analysis.prometheus.lookbackSeconds", "Lookback is 1 to 86400 seconds.");
+        }
+
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            if (PrometheusSettings.QueryFor(metrics[i]) is null && !string.IsNullOrWhiteSpace(metrics[i].Name))
+            {
+                errors.Add($"analysis.metrics[{i}].query", $"Give a PromQL query for {metrics[i].Name}; only {string.Join(" and ", PrometheusSettings.DefaultMetricNames)} have default queries.");
+            }
+        }
+    }
+
+    // A selector goes between the braces of the query's own selector, so it may not close them.
+    private static void Selector(ValidationErrors errors, string field, string? selector, string cohort)
+    {
+        if (string.IsNullOrWhiteSpace(selector))
+        {
+            errors.Add(field, $"Give the label matchers of the {cohort} fleet, e.g. version=\"2.3.0\".");
+        }
+        else if (selector.Length > MaxSelectorLength)
+        {
+            errors.Add(field, $"At most {MaxSelectorLength} characters.");
+        }
+        else if (selector.IndexOfAny(['{', '}', '\n', '\r']) >= 0)
+        {
+            errors.Add(field, "Label matchers only, without braces or line breaks, e.g. version=\"2.3.0\",app=\"user-service\".");
         }
     }
 
