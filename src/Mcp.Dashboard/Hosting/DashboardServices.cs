@@ -9,6 +9,8 @@ using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Live;
 using Mcp.Dashboard.Plans;
+using Mcp.Dashboard.Rollouts.Metrics;
+using Mcp.Dashboard.Rollouts.Targets;
 using Mcp.Dashboard.Schedule;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -73,6 +75,10 @@ public static class DashboardServices
         services.AddSingleton<UserAccounts>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoSeeder>();
+
+        // What rollout steps act on and read from; the engine asks the factory per plan.
+        services.AddRolloutTargets(configuration);
+        services.AddPrometheusMetricSource();
 
         // The web: Blazor Server with MudBlazor, minimal APIs with problem details, OpenAPI.
         services.AddRazorComponents().AddInteractiveServerComponents();
