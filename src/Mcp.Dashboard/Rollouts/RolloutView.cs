@@ -122,6 +122,13 @@ public sealed class RolloutQueries(IDbContextFactory<DashboardDbContext> context
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The id of the newest event log line, or 0.</summary>
+    public async Task<long> LastEventIdAsync(Guid rolloutId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.RolloutEvents.Where(e => e.RolloutId == rolloutId).MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+    }
+
     public RolloutView ToView(StoredRollout record)
     {
         var rollout = record.ToRollout();
