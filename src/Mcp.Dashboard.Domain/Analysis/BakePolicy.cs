@@ -39,7 +39,7 @@ public sealed record BakePolicy
     /// Consecutive failing evaluations of the window that roll back (default 2). A look a second
     /// over a 360 s canary is 360 tests; noise that fails one window must also fail the next,
     /// with a fresh sample in it, while a real fault keeps failing. Each extra confirmation
-    /// costs a second of detection; two kept no false rollback in 1,000 healthy runs, see
+    /// costs a second of detection; two gave 1 false rollback in 1,000 healthy runs, see
     /// AutoRollbackSimulationTests.
     /// </summary>
     public int ConsecutiveFailures { get; init; } = 2;
