@@ -1,0 +1,167 @@
+using System.Globalization;
+using Mcp.Dashboard.Domain.Plans;
+
+namespace Mcp.Dashboard.Domain.Analysis;
+
+/// <summary>
+/// Watches one rollout step while it bakes. The engine calls <see cref="Assess"/> about once a
+/// second with every sample since the step began; the monitor answers whether to keep baking,
+/// roll back now, pause for a human, or pass.
+/// </summary>
+/// <remarks>
+/// Two judgements with two purposes. Early rollback is judged on a short recent window, because
+/// a fault that starts mid-bake would be diluted by the healthy minutes before it in a judgement
+/// of the whole bake; and since looking every second is hundreds of tests, the window must fail
+/// <see cref="BakePolicy.ConsecutiveFailures"/> evaluations in a row. The whole bake is judged
+/// for display at every call and decides at the end, once, so subtle regressions that need all
+/// the samples are still caught without paying for repeated looks.
+/// <para>
+/// The only state is the count of consecutive failing windows. A monitor created again after a
+/// restart starts that count from zero, which delays a rollback by at most the confirmation,
+/// and never lets a single noisy window through.
+/// </para>
+/// </remarks>
+public sealed class BakeMonitor
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private readonly AnalysisSettings _settings;
+    private readonly BakePolicy _policy;
+    private readonly JudgeOptions _windowJudge;
+    private int _consecutiveFailures;
+    private DateTimeOffset? _lastEvaluated;
+    private DateTimeOffset? _bakeOverSince;
+
+    public BakeMonitor(AnalysisSettings settings, BakePolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.Enabled)
+        {
+            throw new ArgumentException("Analysis is off for this plan; a bake without analysis needs no monitor.", nameof(settings));
+        }
+
+        _settings = settings;
+        _policy = policy ?? BakePolicy.Default;
+        if (_policy.Window <= TimeSpan.Zero || _policy.ConsecutiveFailures < 1 || _policy.WindowMinSamples < 1)
+        {
+            throw new ArgumentException("The bake policy needs a positive window, at least one sample and at least one failing evaluation.", nameof(policy));
+        }
+
+        _windowJudge = _policy.WindowJudge;
+    }
+
+    public BakePolicy Policy => _policy;
+
+    /// <summary>
+    /// Judges the bake so far. <paramref name="samples"/> are those collected since
+    /// <paramref name="stepStart"/> (earlier or later ones are ignored); <paramref name="bakeOver"/>
+    /// says the bake time has run out, so this call must end the step one way or another.
+    /// Calling again with the same <paramref name="now"/> does not count as another evaluation.
+    /// </summary>
+    public BakeAssessment Assess(IReadOnlyList<MetricSample> samples, DateTimeOffset stepStart, DateTimeOffset now, bool bakeOver)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+
+        var windowStart = now - _policy.Window;
+        var bake = new SeriesBuilder();
+        var window = new SeriesBuilder();
+        foreach (var sample in samples)
+        {
+            if (sample.At < stepStart || sample.At > now)
+            {
+                continue;
+            }
+
+            bake.Add(sample);
+            if (sample.At > windowStart)
+            {
+                window.Add(sample);
+            }
+        }
+
+        var bakeSeries = bake.Build();
+        var provisional = new Lazy<Verdict>(() => CanaryJudge.Judge(bakeSeries, _settings, _policy.BakeJudge));
+        var recent = CanaryJudge.Judge(window.Build(), _settings, _windowJudge);
+        if (_lastEvaluated is null || now > _lastEvaluated)
+        {
+            _consecutiveFailures = recent.Outcome == CanaryOutcome.Fail ? _consecutiveFailures + 1 : 0;
+            _lastEvaluated = now;
+        }
+
+        var (decision, explanation) = Decide(provisional, recent, now, now - stepStart, bakeOver);
+        return new BakeAssessment(decision, provisional, recent, _consecutiveFailures, explanation);
+    }
+
+    private (BakeDecision, string) Decide(Lazy<Verdict> bake, Verdict recent, DateTimeOffset now, TimeSpan baked, bool bakeOver)
+    {
+        var windowText = Seconds(_policy.Window);
+        if (_consecutiveFailures >= _policy.ConsecutiveFailures)
+        {
+            return (BakeDecision.RollBack,
+                $"Roll back: the last {windowText} failed {_consecutiveFailures} checks in a row ({Clause(recent)}).");
+        }
+
+        // A fault that starts in the bake's last seconds has not had time to fail the window
+        // enough times; passing now would promote it to more traffic, where the next step's
+        // window starts empty. So the bake ends on a clean window: while the recent window
+        // fails or looks marginal, it bakes on, for one window length at most.
+        _bakeOverSince = bakeOver ? _bakeOverSince ?? now : null;
+        var overtime = now - (_bakeOverSince ?? now);
+        if (bakeOver && overtime < _policy.Window && (_consecutiveFailures > 0 || recent.Outcome == CanaryOutcome.Marginal))
+        {
+            return (BakeDecision.Continue,
+                $"Keep baking past the bake's end until the last {windowText} are clean ({Clause(recent)}).");
+        }
+
+        if (bakeOver)
+        {
+            var provisional = bake.Value;
+            return provisional.Outcome switch
+            {
+                CanaryOutcome.Pass => (BakeDecision.Pass, $"Pass: the bake of {Seconds(baked)} passed ({Clause(provisional)})."),
+                CanaryOutcome.Fail => (BakeDecision.RollBack, $"Roll back: the bake of {Seconds(baked)} failed ({Clause(provisional)})."),
+                CanaryOutcome.Marginal => (BakeDecision.Pause, $"Pause for a decision: the bake of {Seconds(baked)} is marginal ({Clause(provisional)})."),
+                _ => (BakeDecision.Pause, $"Pause for a decision: the bake of {Seconds(baked)} ended without enough data to judge ({Clause(provisional)})."),
+            };
+        }
+
+        if (_consecutiveFailures > 0)
+        {
+            return (BakeDecision.Continue,
+                $"Keep baking: the last {windowText} failed {_consecutiveFailures} of the {_policy.ConsecutiveFailures} checks in a row that roll back ({Clause(recent)}).");
+        }
+
+        // Explained by the window, the judgement that could have stopped the bake now.
+        return (BakeDecision.Continue, $"Keep baking, {Seconds(baked)} in; the last {windowText}: {recent.Explanation}");
+    }
+
+    // The judge's explanation is a sentence of its own; inside ours it loses the final period.
+    private static string Clause(Verdict verdict) => verdict.Explanation.TrimEnd('.');
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", Inv) + " s";
+
+    /// <summary>Collects each metric's baseline and canary values, in arrival order, into lists of its own.</summary>
+    private sealed class SeriesBuilder
+    {
+        private readonly Dictionary<string, (List<double> Baseline, List<double> Canary)> _series = new(StringComparer.OrdinalIgnoreCase);
+
+        public void Add(MetricSample sample)
+        {
+            if (!Cohorts.IsKnown(sample.Cohort))
+            {
+                return;
+            }
+
+            if (!_series.TryGetValue(sample.Metric, out var series))
+            {
+                series = ([], []);
+                _series[sample.Metric] = series;
+            }
+
+            (sample.Cohort == Cohorts.Baseline ? series.Baseline : series.Canary).Add(sample.Value);
+        }
+
+        public IReadOnlyList<MetricSeries> Build() =>
+            _series.Select(s => new MetricSeries(s.Key, s.Value.Baseline, s.Value.Canary)).ToList();
+    }
+}
