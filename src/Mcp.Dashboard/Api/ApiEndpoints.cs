@@ -31,6 +31,7 @@ public static class ApiEndpoints
         api.MapSchedule();
         api.MapAudit();
         api.MapTokens();
+        api.MapRolloutMetrics();
         return app;
     }
 

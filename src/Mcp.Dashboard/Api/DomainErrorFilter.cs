@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mcp.Dashboard.Domain;
 using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Domain.Rollouts;
 using Mcp.Dashboard.Domain.Schedule;
 
 namespace Mcp.Dashboard.Api;
@@ -37,6 +38,7 @@ public sealed class DomainErrorFilter : IEndpointFilter
         ScheduleConflictException schedule => Problem(StatusCodes.Status409Conflict, "Schedule conflict", schedule.Message,
             new Dictionary<string, object?> { ["conflicts"] = schedule.Conflicts }),
         PlanRuleViolation violation => Problem(StatusCodes.Status409Conflict, "Not allowed now", violation.Message),
+        RolloutRuleViolation violation => Problem(StatusCodes.Status409Conflict, "Not allowed now", violation.Message),
         PlanAccessDenied denied => Problem(StatusCodes.Status403Forbidden, "Forbidden", denied.Message),
         JsonException => Problem(StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is not valid JSON for this endpoint."),
         BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
