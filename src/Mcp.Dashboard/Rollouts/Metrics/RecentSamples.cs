@@ -21,10 +21,11 @@ namespace Mcp.Dashboard.Rollouts.Metrics;
 /// strings of an ingested request are garbage at once instead of surviving in the buffers.
 /// </para>
 /// <para>
-/// Each series is kept sorted by time. Samples that arrive slightly late are moved into place
-/// from the tail (an insertion step), which is cheap when they are only a little out of order.
-/// When a series is full, the oldest sample goes; a late sample older than everything in a full
-/// series is dropped (for the buffer; it still counts in its history bucket).
+/// Each series is kept sorted by time. A batch is sorted per series if it is not already;
+/// samples newer than everything kept are appended, and a batch that reaches back in time is
+/// merged in one linear pass. When a series is full, the oldest samples go, whichever batch
+/// they came from (a late sample older than everything in a full series is dropped from the
+/// buffer; it still counts in its history bucket).
 /// </para>
 /// </remarks>
 public sealed class RecentSamples
@@ -91,10 +92,19 @@ public sealed class RecentSamples
                         return false;
                     }
 
+                    var touched = new List<Series>();
                     for (var i = 0; i < samples.Count; i++)
                     {
                         var sample = samples[i];
-                        targets[i].Add(sample.At.UtcTicks, sample.Value, cutoff, _maxPerSeries, _bucketTicks);
+                        if (targets[i].Stage(sample.At.UtcTicks, sample.Value, _bucketTicks))
+                        {
+                            touched.Add(targets[i]);
+                        }
+                    }
+
+                    foreach (var series in touched)
+                    {
+                        series.Commit(cutoff, _maxPerSeries);
                     }
 
                     break;
@@ -408,6 +418,7 @@ public sealed class RecentSamples
         private int _head;
         private int _count;
         private readonly List<OpenBucket> _buckets = [];
+        private readonly List<Point> _staged = [];
 
         public string Metric { get; } = metric;
 
@@ -415,15 +426,60 @@ public sealed class RecentSamples
 
         public bool IsEmpty => _count == 0 && _buckets.Count == 0;
 
-        public void Add(long ticks, double value, long cutoff, int cap, long bucketTicks)
+        /// <summary>Counts the sample in its history bucket and holds it until <see cref="Commit"/>; true for the first sample of a batch.</summary>
+        public bool Stage(long ticks, double value, long bucketTicks)
         {
             AddToBucket(ticks, value, bucketTicks);
-            Evict(cutoff);
-            if (ticks < cutoff)
+            _staged.Add(new Point(ticks, value));
+            return _staged.Count == 1;
+        }
+
+        /// <summary>
+        /// Moves the staged samples into the ring. In-order samples (the usual case) are appended
+        /// one by one; anything older than the newest kept sample is merged in one linear pass, so
+        /// a reversed or back-filled batch costs O(n + m), never O(n * m).
+        /// </summary>
+        public void Commit(long cutoff, int cap)
+        {
+            var staged = CollectionsMarshal.AsSpan(_staged);
+            if (!IsSorted(staged))
             {
-                return;
+                staged.Sort(static (a, b) => a.Ticks.CompareTo(b.Ticks));
             }
 
+            Evict(cutoff);
+            var first = 0;
+            while (first < staged.Length && staged[first].Ticks < cutoff)
+            {
+                first++;
+            }
+
+            staged = staged[first..];
+            if (staged.Length > 0)
+            {
+                if (_count == 0 || staged[0].Ticks >= _ring[Physical(_count - 1)].Ticks)
+                {
+                    foreach (var point in staged)
+                    {
+                        Append(point, cap);
+                    }
+                }
+                else
+                {
+                    Merge(staged, cap);
+                }
+            }
+
+            _staged.Clear();
+            if (_staged.Capacity > 4096)
+            {
+                // One huge batch must not pin its staging array for the life of the rollout.
+                _staged.Capacity = 64;
+            }
+        }
+
+        private void Append(Point point, int cap)
+        {
             if (_count == _ring.Length)
             {
                 if (_ring.Length < cap)
@@ -432,32 +488,51 @@ public sealed class RecentSamples
                 }
                 else
                 {
-                    if (ticks < _ring[_head].Ticks)
-                    {
-                        return;
-                    }
-
                     _head = Next(_head);
                     _count--;
                 }
             }
 
-            // Insertion from the tail: in order, this is one comparison.
-            var position = _count;
-            while (position > 0)
-            {
-                var before = Physical(position - 1);
-                if (_ring[before].Ticks <= ticks)
-                {
-                    break;
-                }
+            _ring[Physical(_count)] = point;
+            _count++;
+        }
 
-                _ring[Physical(position)] = _ring[before];
-                position--;
+        /// <summary>Merges sorted <paramref name="staged"/> with the ring from the newest end, keeping at most <paramref name="cap"/>.</summary>
+        private void Merge(ReadOnlySpan<Point> staged, int cap)
+        {
+            var total = Math.Min(_count + staged.Length, cap);
+            var capacity = _ring.Length;
+            while (capacity < total)
+            {
+                capacity = Math.Min(cap, capacity * 2);
             }
 
-            _ring[Physical(position)] = new Point(ticks, value);
-            _count++;
+            var merged = new Point[capacity];
+            int old = _count - 1, fresh = staged.Length - 1;
+            for (var target = total - 1; target >= 0; target--)
+            {
+                // Ties: the later arrival sorts after the earlier one, as appending would.
+                merged[target] = fresh >= 0 && (old < 0 || staged[fresh].Ticks >= _ring[Physical(old)].Ticks)
+                    ? staged[fresh--]
+                    : _ring[Physical(old--)];
+            }
+
+            _ring = merged;
+            _head = 0;
+            _count = total;
+        }
+
+        private static bool IsSorted(ReadOnlySpan<Point> points)
+        {
+            for (var i = 1; i < points.Length; i++)
+            {
+                if (points[i].Ticks < points[i - 1].Ticks)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         public void Evict(long cutoff)
