@@ -62,7 +62,7 @@ public sealed class MetricHistoryFlusher(
             _unsaved = [];
         }
 
-        batch.AddRange(recent.TakeClosedBuckets(now));
+        batch.AddRange(recent.TakeClosedBuckets(now == DateTimeOffset.MaxValue ? now : now - options.Value.HistoryBucket));
         if (batch.Count == 0)
         {
             return 0;

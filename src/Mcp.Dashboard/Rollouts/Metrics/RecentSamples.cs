@@ -238,12 +238,13 @@ public sealed class RecentSamples
     }
 
     /// <summary>
-    /// Removes the history buckets that ended before <paramref name="closedBefore"/> (and those of
-    /// forgotten rollouts) and returns them, for the flusher to write.
+    /// Removes the history buckets that ended at or before <paramref name="endedBy"/> (and all
+    /// those of forgotten rollouts) and returns them, for the flusher to write.
+    /// <see cref="DateTimeOffset.MaxValue"/> takes every bucket, open ones included.
     /// </summary>
-    public IReadOnlyList<MetricBucket> TakeClosedBuckets(DateTimeOffset closedBefore)
+    public IReadOnlyList<MetricBucket> TakeClosedBuckets(DateTimeOffset endedBy)
     {
-        var startsBefore = closedBefore == DateTimeOffset.MaxValue ? long.MaxValue : closedBefore.UtcTicks - _bucketTicks;
+        var startsBefore = endedBy == DateTimeOffset.MaxValue ? long.MaxValue : endedBy.UtcTicks - _bucketTicks + 1;
         var result = new List<MetricBucket>();
         while (_forgottenBuckets.TryDequeue(out var forgotten))
         {
