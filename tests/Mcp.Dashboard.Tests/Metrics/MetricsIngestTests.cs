@@ -166,3 +166,31 @@ public sealed class MetricsIngestTests
         Assert.Empty(recent.Read(id, DateTimeOffset.MinValue));
     }
 }
+
+public sealed class MetricsOptionsTests
+{
+    [Fact]
+    public void Validate_Defaults_Pass()
+    {
+        Assert.True(new ValidateMetricsOptions().Validate(null, new MetricsOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_BadValues_NameEachKey()
+    {
+        var result = new ValidateMetricsOptions().Validate(null, new MetricsOptions
+        {
+            RecentMinutes = 0,
+            MaxBatchSize = 0,
+            HistoryBucketSeconds = 0,
+            HistoryRetentionDays = 0,
+            HistoryPurgeCron = "every day",
+        });
+
+        Assert.True(result.Failed);
+        foreach (var key in new[] { "RecentMinutes", "MaxBatchSize", "HistoryBucketSeconds", "HistoryRetentionDays", "HistoryPurgeCron" })
+        {
+            Assert.Contains($"Metrics:{key}", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+}
