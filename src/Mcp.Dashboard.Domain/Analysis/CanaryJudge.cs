@@ -210,7 +210,7 @@ public static class CanaryJudge
         _ => 0,
     };
 
-    internal static double Median(IReadOnlyList<double> values)
+    public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.ToArray();
         Array.Sort(sorted);

@@ -32,6 +32,7 @@ public static class ApiEndpoints
         api.MapAudit();
         api.MapTokens();
         api.MapRollouts();
+        api.MapRolloutMetrics();
         return app;
     }
 

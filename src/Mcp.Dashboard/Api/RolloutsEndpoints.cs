@@ -1,3 +1,4 @@
+using Mcp.Dashboard.Domain.Simulation;
 using Mcp.Dashboard.Hosting;
 using Mcp.Dashboard.Rollouts;
 
@@ -5,6 +6,9 @@ namespace Mcp.Dashboard.Api;
 
 /// <summary>A reason for a control action; required for a rollback.</summary>
 public sealed record ReasonBody(string? Reason);
+
+/// <summary>A fault for the simulated canary: ErrorSpike or LatencyRegression, times a factor (default 2).</summary>
+public sealed record FaultBody(FaultKind Kind, double? Factor);
 
 public static class RolloutsEndpoints
 {
@@ -60,6 +64,19 @@ public static class RolloutsEndpoints
             return TypedResults.Accepted($"/api/v1/rollouts/{id}", new { outcome, rollout = await queries.GetAsync(id, ct) });
         }).RequireAuthorization(DashboardServices.Operators)
             .WithSummary("Roll back (202). Asking again while it rolls back, or after, changes nothing: outcome says AlreadyRequested.");
+
+        rollouts.MapPost("/{id:guid}/faults", async (Guid id, FaultBody body, RolloutEngine engine, RolloutQueries queries, HttpContext http, CancellationToken ct) =>
+        {
+            await engine.InjectFaultAsync(http.Actor(), id, body.Kind, body.Factor ?? 2, ct);
+            return TypedResults.Ok(await queries.GetAsync(id, ct));
+        }).RequireAuthorization(DashboardServices.Operators)
+            .WithSummary("Simulated fleets only: make the canary worse, to watch the judge catch it.");
+
+        rollouts.MapDelete("/{id:guid}/faults", async (Guid id, RolloutEngine engine, HttpContext http, CancellationToken ct) =>
+        {
+            await engine.ClearFaultsAsync(http.Actor(), id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(DashboardServices.Operators);
 
         rollouts.MapPost("/{id:guid}/rollback-checklist/{number:int}/complete", async (Guid id, int number, RolloutEngine engine, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await engine.CompleteRollbackTaskAsync(http.Actor(), id, number, ct)))

@@ -4,6 +4,7 @@ using Mcp.Dashboard.Domain.Audit;
 using Mcp.Dashboard.Domain.Inventory;
 using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Rollouts;
+using Mcp.Dashboard.Rollouts.Metrics;
 using Mcp.Dashboard.Schedule;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mcp.Dashboard.Data;
 
 /// <summary>
-/// The dashboard's one database: identity, inventory, plans, schedule and the audit trail.
+/// The dashboard's one database: identity, inventory, plans, schedule, the audit trail and
+/// the downsampled metric history of rollouts.
 /// Quartz's tables live in the same database (created by our migrations) but Quartz reads
 /// them itself, so they are not entity sets here.
 /// </summary>
@@ -39,6 +41,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<StoredRollout> Rollouts => Set<StoredRollout>();
 
     public DbSet<RolloutEvent> RolloutEvents => Set<RolloutEvent>();
+
+    public DbSet<MetricHistoryPoint> MetricHistory => Set<MetricHistoryPoint>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -43,6 +43,7 @@ public static class DashboardPipeline
         });
 
         app.MapApi();
+        app.MapHub<Rollouts.Live.RolloutsHub>(Rollouts.Live.RolloutsHub.Path);
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -76,6 +76,7 @@ public static class DashboardServices
         services.AddSingleton<UserAccounts>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoSeeder>();
+        services.AddRolloutMetrics(configuration);
 
         // What rollout steps act on and read from; the engine asks the factory per plan.
         services.AddRolloutTargets(configuration);
@@ -84,6 +85,7 @@ public static class DashboardServices
 
         // The web: Blazor Server with MudBlazor, minimal APIs with problem details, OpenAPI.
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSignalR().AddJsonProtocol(json => ConfigureJson(json.PayloadSerializerOptions));
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -14,6 +14,9 @@ public enum StepDecision
 
     /// <summary>The evidence is bad: roll back.</summary>
     RollBack,
+
+    /// <summary>The bake is over but its last seconds look bad: judge again in a second before deciding.</summary>
+    KeepBaking,
 }
 
 /// <summary>The decision on a step and the sentence that explains it.</summary>

@@ -5,6 +5,8 @@ using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Domain.Rollouts;
 using Mcp.Dashboard.Plans;
+using Mcp.Dashboard.Rollouts.Targets;
+using Mcp.Dashboard.Domain.Simulation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +36,7 @@ public sealed class RolloutEngine(
     PlanService plans,
     PlanReadinessService readiness,
     IPlanWindowFacts windows,
+    SimulatedFleets fleets,
     IOptions<RolloutOptions> options,
     TimeProvider clock)
 {
@@ -254,6 +257,53 @@ public sealed class RolloutEngine(
 
             return task;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the simulated canary worse (an error spike or a latency regression), so anyone can
+    /// watch the judge catch it and roll back. Only simulated fleets take faults.
+    /// </summary>
+    public async Task InjectFaultAsync(Actor actor, Guid rolloutId, FaultKind kind, double factor, CancellationToken cancellationToken = default)
+    {
+        AccessRules.RequireOperator(actor, "inject faults");
+        if (!double.IsFinite(factor) || factor is < 1.1 or > 100)
+        {
+            throw ValidationFailed.For("factor", "Between 1.1 (10% worse) and 100.");
+        }
+
+        await store.ChangeAsync(rolloutId, change =>
+        {
+            RequireSimulated(change, "Faults can only be injected into a simulated fleet.");
+            fleets.For(rolloutId).InjectFault(kind, factor);
+            var what = kind == FaultKind.ErrorSpike ? $"an error spike (x{factor:0.#} errors)" : $"a latency regression (x{factor:0.#} latency)";
+            change.Event("fault.injected", $"{actor.Email} injected {what} into the canary.", actor.Email);
+            change.Audit(actor, "rollout.fault-injected", null, after: new { kind, factor });
+        }, cancellationToken);
+    }
+
+    public Task ClearFaultsAsync(Actor actor, Guid rolloutId, CancellationToken cancellationToken = default)
+    {
+        AccessRules.RequireOperator(actor, "clear faults");
+        return store.ChangeAsync(rolloutId, change =>
+        {
+            RequireSimulated(change, "Only a simulated fleet has faults to clear.");
+            fleets.For(rolloutId).ClearFaults();
+            change.Event("fault.cleared", $"{actor.Email} cleared the injected faults.", actor.Email);
+            change.Audit(actor, "rollout.faults-cleared", null);
+        }, cancellationToken);
+    }
+
+    private static void RequireSimulated(RolloutChange change, string message)
+    {
+        if (change.Plan.Target.Kind != TargetKind.Simulated)
+        {
+            throw new RolloutRuleViolation(message);
+        }
+
+        if (change.Rollout.IsFinished)
+        {
+            throw new RolloutRuleViolation($"The rollout is {RolloutStateMachine.Describe(change.Rollout.State)}; its fleet takes no more faults.");
+        }
     }
 
     private static string Because(string? reason) => string.IsNullOrWhiteSpace(reason) ? "." : $": {reason.Trim()}";

@@ -236,6 +236,8 @@ public sealed class RolloutRunner(
                 case StepDecision.RollBack:
                     change.Event("verdict.fail", $"Step {step.Index + 1}: {judgement.Explanation}", RolloutEngine.Judge.Email, step.Index);
                     return new Move.RollBack(judgement.Explanation);
+                case StepDecision.KeepBaking:
+                    return new Move.WaitUntil(now.AddSeconds(1));
                 case StepDecision.Pause:
                     rollout.Pause(judgement.Explanation);
                     change.Event("verdict.hold", $"Step {step.Index + 1} held for a person to decide: {judgement.Explanation}", RolloutEngine.Judge.Email, step.Index);

@@ -23,7 +23,6 @@ public static class RolloutServices
         services.AddSingleton<SimulatedTarget>();
         services.AddSingleton<RolloutTargets>();
 
-        services.AddSingleton<IRolloutSampleReader, TempReader>();
         services.AddSingleton<RolloutAnalysis>();
         services.AddSingleton<IStepJudge>(provider => provider.GetRequiredService<RolloutAnalysis>());
         services.AddSingleton<ILiveVerdicts>(provider => provider.GetRequiredService<RolloutAnalysis>());
@@ -32,6 +31,8 @@ public static class RolloutServices
         services.AddTransient<RollbackRolloutJob>();
         services.AddTransient<WindowDeadlineJob>();
         services.AddHostedService<RolloutRecovery>();
+        services.AddHostedService<RolloutTicker>();
+        services.AddSingleton<Live.RolloutBroadcaster>();
         return services;
     }
 }

@@ -63,7 +63,17 @@ public sealed record StepVerdict(
     double? Score,
     string Explanation,
     DateTimeOffset At,
-    IReadOnlyList<Domain.Analysis.MetricResult> Metrics);
+    IReadOnlyList<Domain.Analysis.MetricResult> Metrics)
+{
+    /// <summary>What the judge decided on it: Continue (still baking), Pass, Pause or RollBack.</summary>
+    public string? Decision { get; init; }
+
+    /// <summary>The sentence behind the decision, e.g. which recent window failed and how often.</summary>
+    public string? DecisionReason { get; init; }
+
+    /// <summary>Too few samples to judge yet: shown as low confidence, never as a pass.</summary>
+    public bool LowConfidence { get; init; }
+}
 
 /// <summary>
 /// One line of a rollout's event log: started, each step, verdicts that decided something,

@@ -4,6 +4,7 @@ using Mcp.Dashboard.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,9 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
 
     public string EnvironmentName { get; init; } = "Testing";
 
+    /// <summary>Replacements for the app's services (fakes named <c>Test*</c>), applied after the app's own registrations.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -62,6 +66,10 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Bootstrap:AdminEmail", BootstrapAdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", "Root-pass-2026");
         builder.UseSetting("Bootstrap:ApiToken", BootstrapToken);
+        builder.ConfigureTestServices(services =>
+        {
+            TestServices?.Invoke(services);
+        });
     }
 
     public async ValueTask InitializeAsync()

@@ -484,6 +484,47 @@ namespace Mcp.Dashboard.Data.Migrations
                     b.ToTable("PlanStages", (string)null);
                 });
 
+            modelBuilder.Entity("Mcp.Dashboard.Rollouts.Metrics.MetricHistoryPoint", b =>
+                {
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cohort")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BucketStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Last")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("LastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RolloutId", "Metric", "Cohort", "BucketStart");
+
+                    b.HasIndex("BucketStart");
+
+                    b.ToTable("MetricHistory", (string)null);
+                });
+
             modelBuilder.Entity("Mcp.Dashboard.Rollouts.RolloutEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -22,6 +22,16 @@ public sealed class RolloutBroadcaster(
     private readonly Dictionary<Guid, Feed> _feeds = [];
     private readonly ConcurrentDictionary<string, HashSet<Guid>> _watching = new();
 
+    private IHubContext<RolloutsHub, IRolloutsClient> Hub => hub;
+
+    private ChangeFeed Changes => changes;
+
+    private RecentSamples Samples => samples;
+
+    private RolloutQueries Queries => queries;
+
+    private ILogger Logger => logger;
+
     public static string GroupFor(Guid rolloutId) => $"rollout-{rolloutId:N}";
 
     /// <param name="lastEventId">The newest event log line when the watcher joined; pushes start after it.</param>
@@ -116,9 +126,9 @@ public sealed class RolloutBroadcaster(
             _owner = owner;
             _rolloutId = rolloutId;
             _lastEventId = lastEventId;
-            _changes = owner.changes.SubscribeCoalesced(RolloutStore.Topic, rolloutId.ToString(), SendChangesAsync);
+            _changes = owner.Changes.SubscribeCoalesced(RolloutStore.Topic, rolloutId.ToString(), SendChangesAsync);
             _sampleThrottler = new CallbackThrottler(SendSamplesAsync, CallbackThrottler.DefaultInterval);
-            _samples = owner.samples.Subscribe(rolloutId, batch =>
+            _samples = owner.Samples.Subscribe(rolloutId, batch =>
             {
                 lock (_pendingGate)
                 {
@@ -142,14 +152,14 @@ public sealed class RolloutBroadcaster(
         {
             try
             {
-                var client = _owner.hub.Clients.Group(GroupFor(_rolloutId));
-                var view = await _owner.queries.FindAsync(_rolloutId);
+                var client = _owner.Hub.Clients.Group(GroupFor(_rolloutId));
+                var view = await _owner.Queries.FindAsync(_rolloutId);
                 if (view is null)
                 {
                     return;
                 }
 
-                var events = await _owner.queries.EventsAsync(_rolloutId, Interlocked.Read(ref _lastEventId));
+                var events = await _owner.Queries.EventsAsync(_rolloutId, Interlocked.Read(ref _lastEventId));
                 if (events.Count > 0)
                 {
                     Interlocked.Exchange(ref _lastEventId, events[^1].Id);
@@ -160,7 +170,7 @@ public sealed class RolloutBroadcaster(
             }
             catch (Exception exception)
             {
-                _owner.logger.LogWarning(exception, "Could not push changes of rollout {RolloutId} to the hub", _rolloutId);
+                _owner.Logger.LogWarning(exception, "Could not push changes of rollout {RolloutId} to the hub", _rolloutId);
             }
         }
 
@@ -175,7 +185,7 @@ public sealed class RolloutBroadcaster(
 
             if (batch.Count > 0)
             {
-                await _owner.hub.Clients.Group(GroupFor(_rolloutId)).Samples(_rolloutId, batch);
+                await _owner.Hub.Clients.Group(GroupFor(_rolloutId)).Samples(_rolloutId, batch);
             }
         }
     }

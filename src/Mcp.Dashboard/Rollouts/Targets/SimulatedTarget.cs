@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Mcp.Dashboard.Domain.Analysis;
+using Mcp.Dashboard.Domain.Simulation;
 
 namespace Mcp.Dashboard.Rollouts.Targets;
 
@@ -33,17 +35,89 @@ public sealed class SimulatedFleets
     public void Forget(Guid rolloutId) => _fleets.TryRemove(rolloutId, out _);
 }
 
-/// <summary>One rollout's simulated fleet: its weight and the actions it has applied.</summary>
+/// <summary>
+/// One rollout's simulated fleet: the actions it has applied, the share of traffic on the new
+/// version that follows from them, and a <see cref="FleetSimulator"/> that turns that share
+/// into a second-by-second stream of canary and baseline samples, with injectable faults.
+/// </summary>
 public sealed class SimulatedFleet(Guid rolloutId)
 {
+    /// <summary>Blue-green: green takes this share as mirrored test traffic while it is verified.</summary>
+    public const int VerificationShare = 10;
+
     private readonly Lock _gate = new();
     private readonly HashSet<string> _appliedKeys = [];
     private readonly List<TargetAction> _applied = [];
+
+    // Seeded by the rollout, so a rollout's noise is the same after a restart of the process.
+    private readonly FleetSimulator _simulator = new(new Random(rolloutId.GetHashCode()));
 
     public Guid RolloutId { get; } = rolloutId;
 
     /// <summary>Percent of traffic on the new version.</summary>
     public int Weight { get; private set; }
+
+    /// <summary>The faults injected into the canary now, e.g. "error spike x2".</summary>
+    public IReadOnlyDictionary<FaultKind, double> Faults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<FaultKind, double>(_faults);
+            }
+        }
+    }
+
+    private readonly Dictionary<FaultKind, double> _faults = [];
+
+    /// <summary>
+    /// After a restart the fleet is rebuilt empty; it takes the weight the stored rollout had
+    /// reached, which is what the real fleet would still be serving.
+    /// </summary>
+    public void Resume(int weight)
+    {
+        lock (_gate)
+        {
+            if (_applied.Count == 0 && Weight == 0)
+            {
+                Weight = Math.Clamp(weight, 0, 100);
+            }
+        }
+    }
+
+    public void InjectFault(FaultKind kind, double factor)
+    {
+        lock (_gate)
+        {
+            _simulator.InjectFault(kind, factor);
+            _faults[kind] = factor;
+        }
+    }
+
+    public void ClearFaults()
+    {
+        lock (_gate)
+        {
+            _simulator.ClearFaults();
+            _faults.Clear();
+        }
+    }
+
+    /// <summary>The samples of the second ending at <paramref name="at"/>; none while no traffic is on the new version.</summary>
+    public IReadOnlyList<MetricSample> Tick(DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (Weight == 0 || RolledBack)
+            {
+                return [];
+            }
+
+            _simulator.SetCanaryWeight(Weight);
+            return _simulator.Tick(at);
+        }
+    }
 
     public bool RolledBack { get; private set; }
 
@@ -70,10 +144,14 @@ public sealed class SimulatedFleet(Guid rolloutId)
 
             _applied.Add(action);
             RolledBack = action.Action == TargetAction.Rollback;
-            if (action.Weight is { } weight)
+            Weight = action switch
             {
-                Weight = weight;
-            }
+                { Action: TargetAction.Rollback } => 0,
+                { Action: TargetAction.DeployGreen } => VerificationShare,
+                { Action: TargetAction.ReplaceBatch, Batch: { } batch } => (int)Math.Round(100.0 * batch.Number / batch.Of),
+                { Weight: { } weight } => weight,
+                _ => Weight,
+            };
 
             return true;
         }

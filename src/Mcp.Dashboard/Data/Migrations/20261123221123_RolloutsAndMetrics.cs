@@ -6,11 +6,31 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mcp.Dashboard.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Rollouts : Migration
+    public partial class RolloutsAndMetrics : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "MetricHistory",
+                columns: table => new
+                {
+                    RolloutId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Cohort = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    BucketStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false),
+                    Mean = table.Column<double>(type: "REAL", nullable: false),
+                    Min = table.Column<double>(type: "REAL", nullable: false),
+                    Max = table.Column<double>(type: "REAL", nullable: false),
+                    Last = table.Column<double>(type: "REAL", nullable: false),
+                    LastAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MetricHistory", x => new { x.RolloutId, x.Metric, x.Cohort, x.BucketStart });
+                });
+
             migrationBuilder.CreateTable(
                 name: "Rollouts",
                 columns: table => new
@@ -68,6 +88,11 @@ namespace Mcp.Dashboard.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MetricHistory_BucketStart",
+                table: "MetricHistory",
+                column: "BucketStart");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RolloutEvents_At",
                 table: "RolloutEvents",
                 column: "At");
@@ -91,6 +116,9 @@ namespace Mcp.Dashboard.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "MetricHistory");
+
             migrationBuilder.DropTable(
                 name: "RolloutEvents");
 

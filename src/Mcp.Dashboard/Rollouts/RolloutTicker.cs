@@ -1,0 +1,124 @@
+using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Domain.Rollouts;
+using Mcp.Dashboard.Live;
+using Mcp.Dashboard.Plans;
+using Mcp.Dashboard.Rollouts.Metrics;
+using Mcp.Dashboard.Rollouts.Targets;
+
+namespace Mcp.Dashboard.Rollouts;
+
+/// <summary>
+/// The rollout heartbeat, once a second: the simulated fleets produce their samples, and the
+/// judge looks at every baking step and at the plans' rollback triggers. A clear failure asks
+/// for the rollback straight away; it does not wait for the bake's end.
+/// </summary>
+/// <remarks>
+/// This is continuous computation over in-memory samples, not a deferred action, so it is a
+/// timer rather than a Quartz job; what it decides (a rollback) goes through Quartz like any
+/// other action. It never writes unless something is decided.
+/// </remarks>
+public sealed class RolloutTicker(
+    RolloutStore store,
+    RolloutEngine engine,
+    RolloutAnalysis analysis,
+    SimulatedFleets fleets,
+    RecentSamples samples,
+    PlanService plans,
+    ChangeFeed changes,
+    TimeProvider clock,
+    ILogger<RolloutTicker> logger) : BackgroundService
+{
+    public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<Guid, MigrationPlan> _plans = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await TickAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "The rollout heartbeat failed; trying again next second");
+            }
+        }
+    }
+
+    public async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var active = await store.ListActiveAsync(cancellationToken);
+        ForgetFinished(active);
+        foreach (var record in active.Where(r => r.State is RolloutState.Running or RolloutState.Paused or RolloutState.RollingBack))
+        {
+            var plan = await PlanOfAsync(record.PlanId, cancellationToken);
+            if (plan.Target.Kind == TargetKind.Simulated)
+            {
+                var fleet = fleets.For(record.Id);
+                fleet.Resume(record.Snapshot.CurrentWeight);
+                if (fleet.Tick(now) is { Count: > 0 } batch)
+                {
+                    samples.Append(record.Id, batch);
+                }
+            }
+
+            if (record.State == RolloutState.Running)
+            {
+                await JudgeAsync(record, plan, now, cancellationToken);
+            }
+        }
+    }
+
+    private async Task JudgeAsync(StoredRollout record, MigrationPlan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rollout = record.ToRollout();
+        string? failure = null;
+        if (rollout.CurrentStep is { Step.NeedsAnalysis: true, ActionAppliedAt: not null } step)
+        {
+            var assessment = analysis.Assess(record.Id, step, plan, now);
+            changes.Publish(new Change(RolloutStore.Topic, record.Id.ToString(), "verdict.updated", RolloutEngine.Judge.Email));
+            if (assessment.Decision == Domain.Analysis.BakeDecision.RollBack)
+            {
+                failure = assessment.Explanation;
+            }
+        }
+
+        failure ??= rollout.CurrentWeight > 0 ? analysis.TriggerThatFired(record.Id, plan, now) : null;
+        if (failure is not null)
+        {
+            await engine.RequestRollbackAsync(RolloutEngine.Judge, record.Id, failure, cancellationToken);
+        }
+    }
+
+    private async Task<MigrationPlan> PlanOfAsync(Guid planId, CancellationToken cancellationToken)
+    {
+        // A running plan cannot be edited, so its definition holds for the rollout's life.
+        if (!_plans.TryGetValue(planId, out var plan))
+        {
+            plan = await plans.GetAsync(planId, cancellationToken);
+            _plans[planId] = plan;
+        }
+
+        return plan;
+    }
+
+    private void ForgetFinished(IReadOnlyList<StoredRollout> active)
+    {
+        var live = active.Select(r => r.Id).ToHashSet();
+        foreach (var fleet in fleets.All.Where(f => !live.Contains(f.RolloutId)))
+        {
+            fleets.Forget(fleet.RolloutId);
+            analysis.Forget(fleet.RolloutId);
+        }
+
+        var livePlans = active.Select(r => r.PlanId).ToHashSet();
+        foreach (var planId in _plans.Keys.Where(id => !livePlans.Contains(id)).ToList())
+        {
+            _plans.Remove(planId);
+        }
+    }
+}
