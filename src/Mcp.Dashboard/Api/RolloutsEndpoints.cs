@@ -60,7 +60,7 @@ public static class RolloutsEndpoints
 
         rollouts.MapPost("/{id:guid}/rollback", async (Guid id, ReasonBody body, RolloutEngine engine, RolloutQueries queries, HttpContext http, CancellationToken ct) =>
         {
-            var outcome = await engine.RequestRollbackAsync(http.Actor(), id, body.Reason ?? "", ct);
+            var outcome = await engine.RequestRollbackAsync(http.Actor(), id, body.Reason ?? "", cancellationToken: ct);
             return TypedResults.Accepted($"/api/v1/rollouts/{id}", new { outcome, rollout = await queries.GetAsync(id, ct) });
         }).RequireAuthorization(DashboardServices.Operators)
             .WithSummary("Roll back (202). Asking again while it rolls back, or after, changes nothing: outcome says AlreadyRequested.");

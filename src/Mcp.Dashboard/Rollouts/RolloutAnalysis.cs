@@ -39,7 +39,9 @@ public sealed class RolloutAnalysis(RecentSamples samples) : IStepJudge, ILiveVe
             assessment = watch.Monitor.Assess(samples.Read(rolloutId, started), started, now, bakeOver);
         }
 
-        var verdict = assessment.Provisional;
+        // A rollback is decided on the recent window, so that is the verdict that explains it;
+        // otherwise the whole bake so far is the fairest provisional verdict.
+        var verdict = assessment.Decision == BakeDecision.RollBack ? assessment.Window : assessment.Provisional;
         _latest[rolloutId] = new StepVerdict(step.Index, verdict.Outcome, verdict.Score, verdict.Explanation, now, verdict.Metrics)
         {
             Decision = assessment.Decision.ToString(),

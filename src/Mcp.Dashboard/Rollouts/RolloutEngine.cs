@@ -192,7 +192,8 @@ public sealed class RolloutEngine(
     /// arrive at once, from however many people or clients; the rollback itself is a Quartz job
     /// fired at once, which survives a crash between this commit and its run.
     /// </summary>
-    public async Task<RollbackRequestOutcome> RequestRollbackAsync(Actor actor, Guid rolloutId, string reason, CancellationToken cancellationToken = default)
+    /// <param name="evidence">The judge's verdict behind an automatic rollback, kept with the rollout.</param>
+    public async Task<RollbackRequestOutcome> RequestRollbackAsync(Actor actor, Guid rolloutId, string reason, StepVerdict? evidence = null, CancellationToken cancellationToken = default)
     {
         var automatic = ReferenceEquals(actor, Judge);
         if (!automatic)
@@ -219,6 +220,11 @@ public sealed class RolloutEngine(
             if (!rollout.RequestRollback(actor.Email, reason, change.Now, checklist))
             {
                 return RollbackRequestOutcome.AlreadyRequested;
+            }
+
+            if (evidence is not null)
+            {
+                change.Record.LastVerdict = evidence;
             }
 
             change.Event("rollback.requested", automatic

@@ -58,7 +58,7 @@ public sealed class RolloutRunner(
                     await SendAsync(rolloutId, send, cancellationToken);
                     break;
                 case Move.RollBack rollBack:
-                    await engine.RequestRollbackAsync(RolloutEngine.Judge, rolloutId, rollBack.Reason, cancellationToken);
+                    await engine.RequestRollbackAsync(RolloutEngine.Judge, rolloutId, rollBack.Reason, rollBack.Evidence, cancellationToken);
                     return;
                 case Move.Finished finished:
                     if (finished.State is RolloutState.Succeeded or RolloutState.Cancelled)
@@ -130,7 +130,7 @@ public sealed class RolloutRunner(
         var closes = stored.WindowEnd is { } end ? $"The maintenance window closes at {end:HH:mm} UTC" : "The maintenance window is closing";
         if (stored.WindowOverrun == WindowOverrunPolicy.RollBack)
         {
-            await engine.RequestRollbackAsync(RolloutEngine.Judge, rolloutId, $"{closes} and the rollout had not finished; the plan says roll back.", cancellationToken);
+            await engine.RequestRollbackAsync(RolloutEngine.Judge, rolloutId, $"{closes} and the rollout had not finished; the plan says roll back.", cancellationToken: cancellationToken);
             return;
         }
 
@@ -235,7 +235,7 @@ public sealed class RolloutRunner(
             {
                 case StepDecision.RollBack:
                     change.Event("verdict.fail", $"Step {step.Index + 1}: {judgement.Explanation}", RolloutEngine.Judge.Email, step.Index);
-                    return new Move.RollBack(judgement.Explanation);
+                    return new Move.RollBack(judgement.Explanation, judgement.Verdict);
                 case StepDecision.KeepBaking:
                     return new Move.WaitUntil(now.AddSeconds(1));
                 case StepDecision.Pause:
@@ -330,7 +330,7 @@ public sealed class RolloutRunner(
 
         public sealed record Send(int StepIndex, TargetAction Action) : Move;
 
-        public sealed record RollBack(string Reason) : Move;
+        public sealed record RollBack(string Reason, StepVerdict? Evidence = null) : Move;
 
         public sealed record Finished(RolloutState State) : Move;
 

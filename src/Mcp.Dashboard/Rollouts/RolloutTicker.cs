@@ -90,7 +90,7 @@ public sealed class RolloutTicker(
         failure ??= rollout.CurrentWeight > 0 ? analysis.TriggerThatFired(record.Id, plan, now) : null;
         if (failure is not null)
         {
-            await engine.RequestRollbackAsync(RolloutEngine.Judge, record.Id, failure, cancellationToken);
+            await engine.RequestRollbackAsync(RolloutEngine.Judge, record.Id, failure, analysis.Latest(record.Id), cancellationToken);
         }
     }
 
