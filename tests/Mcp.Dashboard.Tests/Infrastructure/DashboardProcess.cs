@@ -27,8 +27,11 @@ public sealed class DashboardProcess : IAsyncDisposable
     /// <summary>Where the current process listens; a new free port after every start.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>How long each start took, launch to ready.</summary>
+    public List<TimeSpan> StartTimes { get; } = [];
+
     /// <summary>How many times the process was started.</summary>
-    public int Starts { get; private set; }
+    public int Starts => StartTimes.Count;
 
     public bool IsRunning => _process is { HasExited: false };
 
@@ -60,6 +63,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         environment["Bootstrap__ApiToken"] = BootstrapToken;
         environment["Logging__Console__FormatterName"] = "simple";
 
+        var launched = Stopwatch.StartNew();
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Remember(e.Data);
         process.ErrorDataReceived += (_, e) => Remember(e.Data);
@@ -67,8 +71,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        Starts++;
-        Remember($"--- start {Starts} on {BaseAddress} (pid {process.Id}) ---");
+        Remember($"--- start {Starts + 1} on {BaseAddress} (pid {process.Id}) ---");
 
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTimeOffset.UtcNow + ReadyTimeout;
@@ -84,6 +87,7 @@ public sealed class DashboardProcess : IAsyncDisposable
                 using var ready = await probe.GetAsync("/readyz", cancellationToken);
                 if (ready.StatusCode == HttpStatusCode.OK)
                 {
+                    StartTimes.Add(launched.Elapsed);
                     return;
                 }
             }

@@ -88,8 +88,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         }
 
         Assert.Single(events, e => e.Kind == "rollout.succeeded");
-        TestContext.Current.SendDiagnosticMessage(
-            $"Canary with 2 kills: {timer.Elapsed.TotalSeconds:0.0} s, {deliveries.Count} deliveries, {deliveries.Count - _recorder.Effects.Count} replay(s): {_recorder.Describe()}");
+        Report("Canary killed twice", timer);
     }
 
     [Fact]
@@ -138,8 +137,88 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         Assert.DoesNotContain(events, e => e.Kind == "step.started" && e.StepIndex == rolledBack.Steps.Single(s => s.Weight == 100).Index);
         Assert.Single(events, e => e.Kind == "rollback.requested");
         Assert.Single(events, e => e.Kind == "rollback.completed");
+        Report("Rollback accepted, then killed", timer);
+    }
+
+    [Fact]
+    public async Task Rollback_KilledWhileTheTargetHoldsIt_IsSentAgainWithTheSameKeyAndCompletesOnce()
+    {
+        var timer = Stopwatch.StartNew();
+        var planId = await ReadyPlanAsync("Crash during rollback", (10, 60));
+        var rolloutId = await StartRolloutAsync(planId);
+        var key10 = KeyOf((await GetAsync(rolloutId)).Steps, 10);
+        await _recorder.WaitForAsync(d => d.IdempotencyKey == key10, TimeSpan.FromSeconds(30), Cancellation);
+
+        // Kill point: the rollback action sent, the target holding its answer.
+        var heldRollback = _recorder.HoldNext(d => d.Action == TargetAction.Rollback);
+        using (var admin = _dashboard.AdminClient())
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await admin.PostJson($"/api/v1/rollouts/{rolloutId}/rollback", new { reason = "latency doubled" })).StatusCode);
+        }
+
+        await heldRollback.Arrived.WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
+        _dashboard.Kill();
+        heldRollback.Release();
+        await _dashboard.StartAsync(Cancellation);
+
+        var rolledBack = await WaitForAsync(rolloutId, v => v.State == RolloutState.RolledBack);
+        Assert.Equal(0, rolledBack.CurrentWeight);
+        var deliveries = _recorder.Deliveries;
+        var rollbacks = deliveries.Where(d => d.Action == TargetAction.Rollback).ToList();
+        Assert.True(rollbacks.Count >= 2, $"the unconfirmed rollback was not sent again: {_recorder.Describe()}");
+        Assert.Single(rollbacks.Select(d => d.IdempotencyKey).Distinct());
+        Assert.Equal([key10, $"{rolloutId:N}-rollback"], _recorder.Effects.Select(d => d.IdempotencyKey));
+        var events = await EventsAsync(rolloutId);
+        Assert.Single(events, e => e.Kind == "rollback.requested");
+        Assert.Single(events, e => e.Kind == "rollback.completed");
+        Report("Killed while the target held the rollback", timer);
+    }
+
+    [Fact]
+    public async Task Rollback_AskedWhileTheTargetHoldsAStep_ThenKilled_RollsBackAndNeverResendsTheStep()
+    {
+        var timer = Stopwatch.StartNew();
+        var heldStep = _recorder.HoldNext(d => d is { Action: TargetAction.SetWeight, Weight: 50 });
+        var planId = await ReadyPlanAsync("Crash with a step and a rollback in flight", (10, 1), (50, 60));
+        var rolloutId = await StartRolloutAsync(planId);
+        var key50 = KeyOf((await GetAsync(rolloutId)).Steps, 50);
+
+        // Kill point: step 50's setWeight held by the target (its job still waiting on the
+        // answer) when the rollback is accepted; the rollback is held too, so neither is
+        // confirmed when the process dies.
+        await heldStep.Arrived.WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
+        var heldRollback = _recorder.HoldNext(d => d.Action == TargetAction.Rollback);
+        using (var admin = _dashboard.AdminClient())
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await admin.PostJson($"/api/v1/rollouts/{rolloutId}/rollback", new { reason = "errors on the canary" })).StatusCode);
+        }
+
+        _dashboard.Kill();
+        heldStep.Release();
+        heldRollback.Release();
+        await _dashboard.StartAsync(Cancellation);
+
+        var rolledBack = await WaitForAsync(rolloutId, v => v.State == RolloutState.RolledBack);
+        Assert.Equal(StepState.Skipped, rolledBack.Steps.Single(s => s.IdempotencyKey == key50).State);
+        var deliveries = _recorder.Deliveries.ToList();
+        var firstRollback = deliveries.FindIndex(d => d.Action == TargetAction.Rollback);
+        Assert.True(firstRollback >= 0, $"no rollback reached the target: {_recorder.Describe()}");
+        Assert.DoesNotContain(deliveries.Skip(firstRollback), d => d.Action != TargetAction.Rollback);
+        Assert.Single(deliveries, d => d.IdempotencyKey == key50);
+        Assert.Equal(TargetAction.Rollback, _recorder.Effects[^1].Action);
+        Assert.Single(_recorder.Effects, d => d.Action == TargetAction.Rollback);
+        var events = await EventsAsync(rolloutId);
+        Assert.Single(events, e => e.Kind == "step.started" && e.StepIndex == rolledBack.Steps.Single(s => s.IdempotencyKey == key50).Index);
+        Assert.Single(events, e => e.Kind == "rollback.completed");
+        Report("Killed with a step and a rollback in flight", timer);
+    }
+
+    private void Report(string what, Stopwatch timer)
+    {
+        var deliveries = _recorder.Deliveries;
         TestContext.Current.SendDiagnosticMessage(
-            $"Rollback across a kill: {timer.Elapsed.TotalSeconds:0.0} s, {deliveries.Count} deliveries: {_recorder.Describe()}");
+            $"{what}: {timer.Elapsed.TotalSeconds:0.0} s; starts took {string.Join(", ", _dashboard.StartTimes.Select(t => $"{t.TotalSeconds:0.0} s"))}; "
+            + $"{deliveries.Count} deliveries, {deliveries.Count - _recorder.Effects.Count} replay(s): {_recorder.Describe()}");
     }
 
     private static string KeyOf(IReadOnlyList<RolloutStepView> steps, int weight) =>
