@@ -1,4 +1,5 @@
 using Mcp.Dashboard.Domain.Rollouts;
+using Microsoft.Extensions.Options;
 
 namespace Mcp.Dashboard.Rollouts;
 
@@ -6,9 +7,11 @@ namespace Mcp.Dashboard.Rollouts;
 /// After a restart, makes sure every unfinished rollout has its triggers. Quartz keeps the
 /// triggers it had, but a process killed between a commit and the trigger that follows it
 /// (say, just after a rollback was accepted) would otherwise leave a rollout waiting forever.
-/// Scheduling again is harmless: each job decides on what is stored.
+/// Scheduling again is harmless: each job decides on what is stored. The window deadline is
+/// only put back when it is missing and still ahead: one already due either fired or would
+/// pause a rollout someone has since resumed.
 /// </summary>
-public sealed class RolloutRecovery(RolloutStore store, RolloutScheduler scheduler, TimeProvider clock, ILogger<RolloutRecovery> logger) : IHostedService
+public sealed class RolloutRecovery(RolloutStore store, RolloutScheduler scheduler, IOptions<RolloutOptions> options, TimeProvider clock, ILogger<RolloutRecovery> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +30,19 @@ public sealed class RolloutRecovery(RolloutStore store, RolloutScheduler schedul
                 case RolloutState.Running:
                     await scheduler.ScheduleAdvanceAsync(rollout.Id, now, cancellationToken);
                     break;
+            }
+
+            if (rollout.State is RolloutState.Pending or RolloutState.Running or RolloutState.Paused
+                && rollout.WindowEnd is { } end
+                && await scheduler.NextFireAsync(rollout.Id, "deadline", cancellationToken) is null)
+            {
+                // Same moment as RolloutEngine.StartAsync: the margin before the window closes, not before the start.
+                var deadline = end - TimeSpan.FromMinutes(options.Value.WindowSafetyMarginMinutes);
+                deadline = deadline > rollout.StartsAt ? deadline : rollout.StartsAt;
+                if (deadline > now)
+                {
+                    await scheduler.ScheduleDeadlineAsync(rollout.Id, deadline, cancellationToken);
+                }
             }
         }
 

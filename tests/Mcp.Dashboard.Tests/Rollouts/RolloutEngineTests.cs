@@ -6,6 +6,8 @@ using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Rollouts.Targets;
 using Mcp.Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace Mcp.Dashboard.Tests.Rollouts;
 
@@ -158,5 +160,23 @@ public sealed class RolloutEngineTests(DashboardHost host) : IClassFixture<Dashb
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.True((await refused.ReadJson()).GetProperty("errors").TryGetProperty("reason", out _));
+    }
+
+    [Fact]
+    public async Task Recovery_AfterACrashLostTheWindowDeadlineTrigger_SchedulesItAgain()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var planId = await _lab.ReadyPlanAsync(RolloutLab.Canary("Deadline restored", false, (10, 600)));
+        var rolloutId = await _lab.StartAsync(planId);
+        var scheduler = host.Services.GetRequiredService<RolloutScheduler>();
+        var deadline = await scheduler.NextFireAsync(rolloutId, "deadline", cancellation);
+        Assert.NotNull(deadline);
+
+        // What a kill between the rollout's commit and its deadline trigger leaves behind.
+        var quartz = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellation);
+        Assert.True(await quartz.UnscheduleJob(new TriggerKey($"deadline-{rolloutId:N}", RolloutScheduler.Group), cancellation));
+        await host.Services.GetServices<IHostedService>().OfType<RolloutRecovery>().Single().StartAsync(cancellation);
+
+        Assert.Equal(deadline, await scheduler.NextFireAsync(rolloutId, "deadline", cancellation));
     }
 }
