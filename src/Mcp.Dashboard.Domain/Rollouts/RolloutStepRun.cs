@@ -32,8 +32,16 @@ public sealed class RolloutStepRun
 
     public bool IsFinished => State is StepState.Succeeded or StepState.Failed or StepState.Skipped;
 
-    /// <summary>When the step's bake or interval is over: its start plus its duration.</summary>
-    public DateTimeOffset? DueAt => StartedAt is { } started ? started + Step.Duration : null;
+    /// <summary>
+    /// When the step's bake or interval is over: its duration after the target confirmed the
+    /// action (the time actually spent at the new weight), or after its start until then. A
+    /// process that was down for longer than a bake therefore still bakes in full once the
+    /// re-sent action is confirmed, instead of being judged on no time at all.
+    /// </summary>
+    public DateTimeOffset? DueAt => (ActionAppliedAt ?? StartedAt) is { } from ? from + Step.Duration : null;
+
+    /// <summary>When the step's evidence starts counting: the confirmed action, or the start.</summary>
+    public DateTimeOffset? BakeStartedAt => ActionAppliedAt ?? StartedAt;
 
     internal void Begin(DateTimeOffset now)
     {

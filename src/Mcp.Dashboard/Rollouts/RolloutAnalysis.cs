@@ -27,7 +27,7 @@ public sealed class RolloutAnalysis(RecentSamples samples) : IStepJudge, ILiveVe
     /// <summary>The judgement of a baking step as of <paramref name="now"/>; the ticker calls it every second.</summary>
     public BakeAssessment Assess(Guid rolloutId, RolloutStepRun step, MigrationPlan plan, DateTimeOffset now)
     {
-        var started = step.StartedAt ?? now;
+        var started = step.BakeStartedAt ?? now;
         var watch = _watches.AddOrUpdate(
             rolloutId,
             _ => new StepWatch(step.Index, new BakeMonitor(plan.Analysis)),
@@ -105,7 +105,7 @@ public sealed class RolloutAnalysis(RecentSamples samples) : IStepJudge, ILiveVe
     /// </summary>
     private StepJudgement HealthCheck(Guid rolloutId, RolloutStepRun step, MigrationPlan plan)
     {
-        var errorRates = samples.ReadValues(rolloutId, "error_rate", Cohorts.Canary, step.StartedAt ?? DateTimeOffset.MinValue);
+        var errorRates = samples.ReadValues(rolloutId, "error_rate", Cohorts.Canary, step.BakeStartedAt ?? DateTimeOffset.MinValue);
         if (errorRates.Length == 0)
         {
             return new StepJudgement(StepDecision.Pass, "The target confirmed the batch; it reports no error-rate samples to check.");

@@ -67,3 +67,21 @@ public sealed class RolloutSnapshotTests
         Assert.Throws<NotFound>(() => rollout.CompleteRollbackTask(9, "x", Now));
     }
 }
+
+public sealed class BakeTimingTests
+{
+    [Fact]
+    public void TheBakeCountsFromTheConfirmedAction_SoADelayedConfirmationStillBakesInFull()
+    {
+        var rollout = StartedCanary();
+        rollout.BeginStep(0, Now);
+        var bake = rollout.Steps[0].Step.Duration;
+        Assert.Equal(Now + bake, rollout.Steps[0].DueAt);
+
+        // The process was down for ten minutes before the re-sent action was confirmed.
+        rollout.RecordActionApplied(0, Now.AddMinutes(10));
+
+        Assert.Equal(Now.AddMinutes(10) + bake, rollout.Steps[0].DueAt);
+        Assert.Equal(Now.AddMinutes(10), rollout.Steps[0].BakeStartedAt);
+    }
+}
