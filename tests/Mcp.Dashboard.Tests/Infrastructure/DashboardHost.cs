@@ -16,7 +16,7 @@ namespace Mcp.Dashboard.Tests.Infrastructure;
 /// token per demo role. One per test class: tests in a class share it, so they create their
 /// own plans rather than relying on each other's.
 /// </summary>
-public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
+public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly DirectoryInfo _folder;
 
@@ -49,6 +49,9 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
 
     public string EnvironmentName { get; init; } = "Testing";
 
+    /// <summary>Extra configuration for one test class, e.g. shorter webhook retries.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Replacements for the app's services (fakes named <c>Test*</c>), applied after the app's own registrations.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -66,6 +69,11 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Bootstrap:AdminEmail", BootstrapAdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", "Root-pass-2026");
         builder.UseSetting("Bootstrap:ApiToken", BootstrapToken);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             TestServices?.Invoke(services);

@@ -50,6 +50,9 @@ public sealed class WebhookRecorder : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<WebhookDelivery> Effects => Deliveries.DistinctBy(d => d.IdempotencyKey).ToList();
 
+    /// <summary>While set, every delivery is answered with this status (a target that is down).</summary>
+    public int? FailWithStatus { get; set; }
+
     public static async Task<WebhookRecorder> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -125,6 +128,12 @@ public sealed class WebhookRecorder : IAsyncDisposable
         if (!valid)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (FailWithStatus is { } failure)
+        {
+            context.Response.StatusCode = failure;
             return;
         }
 
