@@ -31,6 +31,7 @@ public sealed class BakeMonitor
     private int _consecutiveFailures;
     private DateTimeOffset? _lastEvaluated;
     private DateTimeOffset? _bakeOverSince;
+    private DateTimeOffset? _newestCounted;
 
     public BakeMonitor(AnalysisSettings settings, BakePolicy? policy = null)
     {
@@ -62,30 +63,32 @@ public sealed class BakeMonitor
     {
         ArgumentNullException.ThrowIfNull(samples);
 
-        var windowStart = now - _policy.Window;
+        var inBake = samples.Where(sample => sample.At >= stepStart && sample.At <= now && Cohorts.IsKnown(sample.Cohort)).ToList();
+        var windowStart = WindowStart(inBake, now);
         var bake = new SeriesBuilder();
         var window = new SeriesBuilder();
-        foreach (var sample in samples)
+        DateTimeOffset? newest = null;
+        foreach (var sample in inBake)
         {
-            if (sample.At < stepStart || sample.At > now)
-            {
-                continue;
-            }
-
             bake.Add(sample);
             if (sample.At > windowStart)
             {
                 window.Add(sample);
+                newest = newest is { } n && n >= sample.At ? n : sample.At;
             }
         }
 
         var bakeSeries = bake.Build();
         var provisional = new Lazy<Verdict>(() => CanaryJudge.Judge(bakeSeries, _settings, _policy.BakeJudge));
         var recent = CanaryJudge.Judge(window.Build(), _settings, _windowJudge);
-        if (_lastEvaluated is null || now > _lastEvaluated)
+
+        // Only a window with evidence the last evaluation did not have counts towards the
+        // confirmation: a source read every few seconds must not fail "twice" on one sample.
+        if ((_lastEvaluated is null || now > _lastEvaluated) && (newest is null || _newestCounted is null || newest > _newestCounted))
         {
             _consecutiveFailures = recent.Outcome == CanaryOutcome.Fail ? _consecutiveFailures + 1 : 0;
             _lastEvaluated = now;
+            _newestCounted = newest;
         }
 
         var (decision, explanation) = Decide(provisional, recent, now, now - stepStart, bakeOver);
@@ -133,6 +136,26 @@ public sealed class BakeMonitor
 
         // Explained by the window, the judgement that could have stopped the bake now.
         return (BakeDecision.Continue, $"Keep baking, {Seconds(baked)} in; the last {windowText}: {recent.Explanation}");
+    }
+
+    /// <summary>
+    /// Where the recent window starts: <see cref="BakePolicy.Window"/> before now, or earlier
+    /// when a source samples more slowly than once a second (Prometheus read every few seconds),
+    /// so that every series still has its <see cref="BakePolicy.WindowMinSamples"/> latest samples.
+    /// </summary>
+    private DateTimeOffset WindowStart(IReadOnlyList<MetricSample> inBake, DateTimeOffset now)
+    {
+        var start = now - _policy.Window;
+        foreach (var series in inBake.GroupBy(sample => (sample.Metric.ToUpperInvariant(), sample.Cohort)))
+        {
+            var latest = series.Select(sample => sample.At).OrderDescending().Take(_policy.WindowMinSamples).ToList();
+            if (latest.Count == _policy.WindowMinSamples && latest[^1] <= start)
+            {
+                start = latest[^1] - TimeSpan.FromTicks(1);
+            }
+        }
+
+        return start;
     }
 
     // The judge's explanation is a sentence of its own; inside ours it loses the final period.

@@ -18,6 +18,13 @@ public sealed class RolloutOptions
 
     /// <summary>How long to wait before asking a target again to take a rollback it refused.</summary>
     public int RollbackRetrySeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How often a plan's Prometheus queries are read while its rollout runs. Each reading is a
+    /// rate over the plan's lookback, so reading much more often than lookback / 10 only
+    /// repeats the same evidence.
+    /// </summary>
+    public int PrometheusPollSeconds { get; set; } = 5;
 }
 
 public sealed class ValidateRolloutOptions : IValidateOptions<RolloutOptions>
@@ -38,6 +45,11 @@ public sealed class ValidateRolloutOptions : IValidateOptions<RolloutOptions>
         if (options.RollbackRetrySeconds is < 1 or > 3600)
         {
             failures.Add("Rollouts:RollbackRetrySeconds must be between 1 and 3600.");
+        }
+
+        if (options.PrometheusPollSeconds is < 1 or > 600)
+        {
+            failures.Add("Rollouts:PrometheusPollSeconds must be between 1 and 600.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Domain.Rollouts;
 using Mcp.Dashboard.Live;
 using Mcp.Dashboard.Plans;
 using Mcp.Dashboard.Rollouts.Metrics;
 using Mcp.Dashboard.Rollouts.Targets;
+using Microsoft.Extensions.Options;
 
 namespace Mcp.Dashboard.Rollouts;
 
@@ -24,13 +26,16 @@ public sealed class RolloutTicker(
     SimulatedFleets fleets,
     RecentSamples samples,
     PlanService plans,
+    PrometheusMetricSource prometheus,
     ChangeFeed changes,
+    IOptions<RolloutOptions> options,
     TimeProvider clock,
     ILogger<RolloutTicker> logger) : BackgroundService
 {
     public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<Guid, MigrationPlan> _plans = [];
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastPolled = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,6 +70,10 @@ public sealed class RolloutTicker(
                     samples.Append(record.Id, batch);
                 }
             }
+            else if (plan.Analysis is { Enabled: true, Prometheus: { } source } && record.State != RolloutState.RollingBack)
+            {
+                PollPrometheus(record.Id, plan, source, now);
+            }
 
             if (record.State == RolloutState.Running)
             {
@@ -94,6 +103,37 @@ public sealed class RolloutTicker(
         }
     }
 
+    /// <summary>
+    /// Reads the plan's queries for both cohorts in the background, at most one reading in
+    /// flight per rollout, so a slow Prometheus never delays the heartbeat of other rollouts.
+    /// A failed reading is logged and simply leaves a gap: too few samples is NoData, never a pass.
+    /// </summary>
+    private void PollPrometheus(Guid rolloutId, MigrationPlan plan, PrometheusSettings source, DateTimeOffset now)
+    {
+        var interval = TimeSpan.FromSeconds(options.Value.PrometheusPollSeconds);
+        if (_lastPolled.TryGetValue(rolloutId, out var last) && now - last < interval)
+        {
+            return;
+        }
+
+        _lastPolled[rolloutId] = now;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var read = await prometheus.ReadAsync(source, plan.Analysis.Metrics, now, CancellationToken.None);
+                if (read.Count > 0)
+                {
+                    samples.Append(rolloutId, read);
+                }
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Could not read Prometheus for rollout {RolloutId}", rolloutId);
+            }
+        });
+    }
+
     private async Task<MigrationPlan> PlanOfAsync(Guid planId, CancellationToken cancellationToken)
     {
         // A running plan cannot be edited, so its definition holds for the rollout's life.
@@ -113,6 +153,11 @@ public sealed class RolloutTicker(
         {
             fleets.Forget(fleet.RolloutId);
             analysis.Forget(fleet.RolloutId);
+        }
+
+        foreach (var rolloutId in _lastPolled.Keys.Where(id => !live.Contains(id)))
+        {
+            _lastPolled.TryRemove(rolloutId, out _);
         }
 
         var livePlans = active.Select(r => r.PlanId).ToHashSet();

@@ -95,7 +95,7 @@ public sealed class RolloutLab(DashboardHost host)
         }
         while (DateTimeOffset.UtcNow < deadline);
 
-        Assert.Fail($"Rollout {rolloutId} did not get there in {seconds} s; it is {view.State}: {JsonSerializer.Serialize(view.Steps.Select(s => $"{s.Index}:{s.State}"))} {view.PauseReason}");
+        Assert.Fail($"Rollout {rolloutId} did not get there in {seconds} s; it is {view.State}: {JsonSerializer.Serialize(view.Steps.Select(s => $"{s.Index}:{s.State}"))} {view.PauseReason} Verdict: {view.Verdict?.Explanation} {view.Verdict?.DecisionReason}");
         return view;
     }
 
