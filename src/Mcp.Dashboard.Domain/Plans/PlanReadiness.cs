@@ -109,11 +109,12 @@ public static class PlanReadiness
         null => new("compatibility", "Upgrade path is allowed", GateStatus.Unmet, "The versions could not be checked: " + facts.CompatibilitySummary, true),
     };
 
-    // The first stage's required items gate the start; later stages' items gate their own
-    // stage during the rollout, so they show here without blocking the start.
+    // The rollout runs stages by tier (edge -> management -> core), so the first tier's required
+    // items gate the start; later tiers' items gate their own phase during the rollout, so they
+    // show here without blocking the start.
     private static IEnumerable<ReadinessGate> Checklists(MigrationPlan plan, DateTimeOffset now)
     {
-        var stages = plan.Stages.OrderBy(s => s.Order).ToList();
+        var stages = plan.Stages.OrderBy(s => s.Tier).ThenBy(s => s.Order).ToList();
         for (var s = 0; s < stages.Count; s++)
         {
             var stage = stages[s];

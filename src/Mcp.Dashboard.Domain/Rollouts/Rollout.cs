@@ -158,10 +158,7 @@ public sealed class Rollout
         }
 
         run.Begin(now);
-        if (run.Step.Weight is { } weight)
-        {
-            CurrentWeight = weight;
-        }
+        CurrentWeight = WeightAfter(run.Step);
 
         return true;
     }
@@ -382,6 +379,15 @@ public sealed class Rollout
 
         return remaining;
     }
+
+    /// <summary>The share of live traffic on the new version once <paramref name="step"/> has acted.</summary>
+    private int WeightAfter(RolloutStep step) => step switch
+    {
+        { Weight: { } weight } => weight,
+        { Action: RolloutAction.Switch or RolloutAction.Promote } => 100,
+        { Action: RolloutAction.ReplaceBatch, Batch: { } batch } => (int)Math.Round(100.0 * batch.Number / batch.Of),
+        _ => CurrentWeight,
+    };
 
     private static bool IsSkippableAnalysis(RolloutStepRun run) =>
         run.Step.Action switch

@@ -85,6 +85,25 @@ public sealed class ReadinessTests
         Assert.Contains("Edge later", gate.Detail);
     }
 
+    [Fact]
+    public void TheTierThatRunsFirst_GatesTheStart_WhateverOrderTheStagesAreWrittenIn()
+    {
+        var definition = Definition() with
+        {
+            Stages =
+            [
+                new() { Name = "Core first", Tier = NodeTier.Core, Checklist = [new() { Title = "Core item", Required = true }] },
+                new() { Name = "Edge later", Tier = NodeTier.Edge, Checklist = [new() { Title = "Edge item", Required = true }] },
+            ],
+        };
+        var plan = MigrationPlan.Create(definition, Author, Now);
+
+        var gates = PlanReadiness.Evaluate(plan, GoodFacts(OpenWindow)).Gates.Where(g => g.Key.StartsWith("checklist:", StringComparison.Ordinal)).ToList();
+
+        Assert.True(gates.Single(g => g.Title.Contains("Edge later", StringComparison.Ordinal)).BlocksStart);
+        Assert.False(gates.Single(g => g.Title.Contains("Core first", StringComparison.Ordinal)).BlocksStart);
+    }
+
     [Theory]
     [InlineData(DataMigrationKind.Backup, false)]
     [InlineData(DataMigrationKind.Sync, false)]

@@ -85,3 +85,38 @@ public sealed class BakeTimingTests
         Assert.Equal(Now.AddMinutes(10), rollout.Steps[0].BakeStartedAt);
     }
 }
+
+public sealed class WeightTests
+{
+    [Fact]
+    public void BlueGreen_TrafficMovesAtTheSwitch()
+    {
+        var rollout = Rollout.Create(RolloutId, PlanId, RolloutStepPlanner.Plan(RolloutId, BlueGreen(verifySeconds: 0, keepBlueMinutes: 0)));
+        rollout.Start(Now);
+        var weights = new List<int>();
+        foreach (var step in rollout.Steps.ToList())
+        {
+            rollout.BeginStep(step.Index, Now);
+            weights.Add(rollout.CurrentWeight);
+            rollout.CompleteStep(step.Index, StepOutcome.Succeeded(), Now);
+        }
+
+        Assert.Equal([0, 0, 100, 100, 100], weights);
+    }
+
+    [Fact]
+    public void Rolling_WeightIsTheShareOfBatchesReplaced()
+    {
+        var rollout = Rollout.Create(RolloutId, PlanId, RolloutStepPlanner.Plan(RolloutId, Rolling(instances: 6, batchSize: 2, intervalSeconds: 0)));
+        rollout.Start(Now);
+        var weights = new List<int>();
+        foreach (var step in rollout.Steps.ToList())
+        {
+            rollout.BeginStep(step.Index, Now);
+            weights.Add(rollout.CurrentWeight);
+            rollout.CompleteStep(step.Index, StepOutcome.Succeeded(), Now);
+        }
+
+        Assert.Equal([33, 67, 100], weights);
+    }
+}
