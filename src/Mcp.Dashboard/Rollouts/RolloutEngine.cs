@@ -234,10 +234,12 @@ public sealed class RolloutEngine(
             return RollbackRequestOutcome.Accepted;
         }, cancellationToken);
 
+        // The pending advance trigger is removed by the rollback job, not here: the press answers
+        // after two commits, and an advance that fires meanwhile finds the rollout rolling back
+        // and does nothing.
         if (outcome == RollbackRequestOutcome.Accepted)
         {
             await scheduler.ScheduleRollbackAsync(rolloutId, clock.GetUtcNow(), cancellationToken);
-            await scheduler.CancelAdvanceAsync(rolloutId, cancellationToken);
         }
         else if (outcome == RollbackRequestOutcome.CancelledBeforeStart)
         {

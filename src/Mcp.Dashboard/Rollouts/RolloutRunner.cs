@@ -89,6 +89,7 @@ public sealed class RolloutRunner(
 
         var plan = await plans.GetAsync(stored.PlanId, cancellationToken);
         var result = await targets.For(plan).ApplyAsync(RolloutTargets.RollbackAction(rolloutId, plan, clock.GetUtcNow()), cancellationToken);
+        await scheduler.CancelAdvanceAsync(rolloutId, cancellationToken);
         if (!result.Succeeded)
         {
             var retry = TimeSpan.FromSeconds(options.Value.RollbackRetrySeconds);

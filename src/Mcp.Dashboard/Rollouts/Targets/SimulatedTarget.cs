@@ -21,18 +21,40 @@ public sealed class SimulatedTarget(SimulatedFleets fleets) : IRolloutTarget
     }
 }
 
-/// <summary>The simulated fleets, one per rollout.</summary>
+/// <summary>
+/// The simulated fleets, one per unfinished rollout. A finished rollout's fleet is retired
+/// rather than dropped, so its action log can still be read for a while (the newest
+/// <see cref="RetiredKept"/> are kept).
+/// </summary>
 public sealed class SimulatedFleets
 {
+    public const int RetiredKept = 200;
+
     private readonly ConcurrentDictionary<Guid, SimulatedFleet> _fleets = new();
+    private readonly ConcurrentDictionary<Guid, SimulatedFleet> _retired = new();
+    private readonly ConcurrentQueue<Guid> _retiredOrder = new();
 
     public SimulatedFleet For(Guid rolloutId) => _fleets.GetOrAdd(rolloutId, id => new SimulatedFleet(id));
 
-    public SimulatedFleet? Find(Guid rolloutId) => _fleets.GetValueOrDefault(rolloutId);
+    public SimulatedFleet? Find(Guid rolloutId) => _fleets.GetValueOrDefault(rolloutId) ?? _retired.GetValueOrDefault(rolloutId);
 
+    /// <summary>The fleets of unfinished rollouts.</summary>
     public IReadOnlyCollection<SimulatedFleet> All => [.. _fleets.Values];
 
-    public void Forget(Guid rolloutId) => _fleets.TryRemove(rolloutId, out _);
+    public void Forget(Guid rolloutId)
+    {
+        if (!_fleets.TryRemove(rolloutId, out var fleet))
+        {
+            return;
+        }
+
+        _retired[rolloutId] = fleet;
+        _retiredOrder.Enqueue(rolloutId);
+        while (_retiredOrder.Count > RetiredKept && _retiredOrder.TryDequeue(out var oldest))
+        {
+            _retired.TryRemove(oldest, out _);
+        }
+    }
 }
 
 /// <summary>
