@@ -30,6 +30,9 @@ public sealed class BenchHost : WebApplicationFactory<Program>
 
     public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        // Under `dotnet run` the working directory is the repository, where the factory's own
+        // content-root lookup lands on a folder that does not exist; point it at the web project.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MCP_DASHBOARD", Path.Combine(Machine.RepositoryRoot(), "src", "Mcp.Dashboard"));
         var host = new BenchHost { Settings = settings ?? new Dictionary<string, string?>() };
         host.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         host.StartServer();
