@@ -8,16 +8,18 @@ const COLORS = { canary: '#e65100', baseline: '#3949ab', grid: '#e3e6ee', text: 
 
 function formatter(metric) {
   if (metric === 'error_rate') {
-    return v => (v * 100).toFixed(Math.abs(v) < 0.001 ? 3 : 2) + '%';
+    return v => v === 0 ? '0%' : (v * 100).toFixed(Math.abs(v) < 0.001 ? 3 : 2) + '%';
   }
   if (metric.endsWith('_ms')) {
-    return v => (Math.abs(v) < 10 ? v.toFixed(1) : Math.round(v).toString()) + ' ms';
+    return v => (v === 0 ? '0' : Math.abs(v) < 10 ? v.toFixed(1) : Math.round(v).toString()) + ' ms';
   }
-  return v => (Math.abs(v) < 10 ? v.toFixed(2) : Math.round(v).toString());
+  return v => (v === 0 ? '0' : Math.abs(v) < 10 ? v.toFixed(2) : Math.round(v).toString());
 }
 
-function timeLabel(ms) {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
+// Seconds matter while a chart spans a few minutes; beyond that they are noise.
+function timeLabel(ms, seconds = true) {
+  const options = seconds ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false } : { hour: '2-digit', minute: '2-digit', hour12: false };
+  return new Date(ms).toLocaleTimeString([], options);
 }
 
 // A series as parallel arrays, kept in time order; a point older than the last is dropped
@@ -72,7 +74,7 @@ class MetricChart {
       return;
     }
     const at = Math.max(this.series.canary.lastTime ?? 0, this.series.baseline.lastTime ?? 0);
-    this.latest.textContent = `Latest at ${timeLabel(at)}: canary ${c === null ? '–' : this.format(c)}, baseline ${b === null ? '–' : this.format(b)}.`;
+    this.latest.textContent = `Latest at ${timeLabel(at, true)}: canary ${c === null ? '–' : this.format(c)}, baseline ${b === null ? '–' : this.format(b)}.`;
   }
 
   schedule() {
@@ -125,10 +127,11 @@ class MetricChart {
       ctx.beginPath(); ctx.moveTo(left, yy); ctx.lineTo(left + plotW, yy); ctx.stroke();
       ctx.fillText(this.format(v), left - 6, yy, left - 8);
     }
+    const seconds = span < 10 * 60 * 1000;
     ctx.textBaseline = 'top';
-    ctx.textAlign = 'left'; ctx.fillText(timeLabel(tMin), left, top + plotH + 5);
-    ctx.textAlign = 'right'; ctx.fillText(timeLabel(tMax), left + plotW, top + plotH + 5);
-    if (plotW > 280) { ctx.textAlign = 'center'; ctx.fillText(timeLabel((tMin + tMax) / 2), left + plotW / 2, top + plotH + 5); }
+    ctx.textAlign = 'left'; ctx.fillText(timeLabel(tMin, seconds), left, top + plotH + 5);
+    ctx.textAlign = 'right'; ctx.fillText(timeLabel(tMax, seconds), left + plotW, top + plotH + 5);
+    if (plotW > 280) { ctx.textAlign = 'center'; ctx.fillText(timeLabel((tMin + tMax) / 2, seconds), left + plotW / 2, top + plotH + 5); }
 
     const line = (s, color, dash) => {
       if (!s.t.length) return;

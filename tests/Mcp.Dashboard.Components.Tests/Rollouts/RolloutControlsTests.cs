@@ -47,12 +47,11 @@ public sealed class RolloutControlsTests : DashboardTestContext
     }
 
     [Fact]
-    public void Controls_RolledBack_OffersNothingToPress()
+    public void Controls_RolledBack_AreGoneEvenForAnAdmin()
     {
         var cut = RenderControls(RolloutTestData.RolledBack(), TestActors.Admin, simulated: true);
 
-        Assert.Empty(cut.FindAll("button"));
-        Assert.Contains("nothing more to control", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal("", cut.Markup.Trim());
     }
 
     [Fact]

@@ -64,6 +64,14 @@ public sealed class VerdictPanelTests : DashboardTestContext
     }
 
     [Fact]
+    public void VerdictPanel_AnalysisOff_SaysNoJudgeWatches()
+    {
+        var cut = Render<VerdictPanel>(p => p.Add(x => x.AnalysisEnabled, false));
+
+        Assert.Contains("Analysis is off", cut.Find(".no-verdict").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void VerdictPanel_HostileTextInTheVerdict_IsRenderedAsText()
     {
         var verdict = RolloutTestData.FailingVerdict() with { Explanation = "<img src=x onerror=alert(1)>bad" };
