@@ -129,12 +129,17 @@ class MetricChart {
     }
     const seconds = span < 10 * 60 * 1000;
     ctx.textBaseline = 'top';
-    ctx.textAlign = 'left'; ctx.fillText(timeLabel(tMin, seconds), left, top + plotH + 5);
     ctx.textAlign = 'right'; ctx.fillText(timeLabel(tMax, seconds), left + plotW, top + plotH + 5);
-    if (plotW > 280) { ctx.textAlign = 'center'; ctx.fillText(timeLabel((tMin + tMax) / 2, seconds), left + plotW / 2, top + plotH + 5); }
+    if (tMax - tMin >= 1000) { ctx.textAlign = 'left'; ctx.fillText(timeLabel(tMin, seconds), left, top + plotH + 5); }
+    if (plotW > 280 && tMax - tMin >= 2000) { ctx.textAlign = 'center'; ctx.fillText(timeLabel((tMin + tMax) / 2, seconds), left + plotW / 2, top + plotH + 5); }
 
     const line = (s, color, dash) => {
       if (!s.t.length) return;
+      if (s.t.length === 1) {
+        // One sample is not a line yet; a dot says it arrived.
+        ctx.fillStyle = color; ctx.beginPath(); ctx.arc(x(s.t[0]), y(s.v[0]), 3, 0, Math.PI * 2); ctx.fill();
+        return;
+      }
       ctx.strokeStyle = color; ctx.lineWidth = 1.6; ctx.setLineDash(dash); ctx.lineJoin = 'round';
       ctx.beginPath();
       for (let i = 0; i < s.t.length; i++) {

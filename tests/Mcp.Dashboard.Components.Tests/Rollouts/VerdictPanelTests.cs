@@ -64,6 +64,16 @@ public sealed class VerdictPanelTests : DashboardTestContext
     }
 
     [Fact]
+    public void VerdictPanel_ReasonRestatesTheDecision_SaysItOnce()
+    {
+        var verdict = RolloutTestData.FailingVerdict() with { DecisionReason = "Roll back: the last 6 s failed 2 checks in a row." };
+
+        var cut = Render<VerdictPanel>(p => p.Add(x => x.Verdict, verdict));
+
+        Assert.Equal("Decision: Roll back — The last 6 s failed 2 checks in a row.", cut.Find("[data-testid=verdict-decision]").TextContent.Trim());
+    }
+
+    [Fact]
     public void VerdictPanel_AnalysisOff_SaysNoJudgeWatches()
     {
         var cut = Render<VerdictPanel>(p => p.Add(x => x.AnalysisEnabled, false));

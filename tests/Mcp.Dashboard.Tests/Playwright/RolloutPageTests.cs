@@ -63,6 +63,12 @@ public sealed partial class RolloutPageTests(BrowserFixture fixture) : BrowserTe
         await Expect(stakeholder.Locator(".action-rollback")).ToHaveCountAsync(0);
         await Expect(stakeholder.GetByTestId("latest-error_rate")).ToContainTextAsync("canary", new() { Timeout = 10_000 });
         await AssertNoSidewaysScrollAsync(stakeholder);
+        if (BrowserFixture.ScreenshotFolder is not null)
+        {
+            // A few seconds of samples, so the picture shows lines rather than a first point.
+            await Task.Delay(6_000, TestContext.Current.CancellationToken);
+        }
+
         await ScreenshotAsync(stakeholder, "rollout-live-390");
 
         await RunAsync(async engineer =>
@@ -158,7 +164,7 @@ public sealed partial class RolloutPageTests(BrowserFixture fixture) : BrowserTe
 
     // Snackbars fade on their own; a screenshot for people to look at should not catch one mid-way.
     private static Task HideToastsAsync(IPage page) =>
-        page.AddStyleTagAsync(new() { Content = ".mud-snackbar-provider { display: none !important; }" });
+        page.AddStyleTagAsync(new() { Content = ".mud-snackbar, [class*='mud-snackbar-location'] { display: none !important; }" });
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page)
     {

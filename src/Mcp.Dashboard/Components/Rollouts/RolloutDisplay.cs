@@ -111,6 +111,22 @@ public static class RolloutDisplay
         _ => decision,
     };
 
+    /// <summary>
+    /// The judge's reason without the decision it restates ("Roll back: the last 6 s…" after
+    /// "Roll back" reads twice).
+    /// </summary>
+    public static string? DecisionReason(string? decision, string? reason)
+    {
+        var said = DecisionText(decision);
+        if (reason is null || !reason.StartsWith(said, StringComparison.OrdinalIgnoreCase) || reason.Length <= said.Length)
+        {
+            return reason;
+        }
+
+        var rest = reason[said.Length..].TrimStart(':', ',', ';', ' ');
+        return rest.Length == 0 ? null : char.ToUpperInvariant(rest[0]) + rest[1..];
+    }
+
     public static string FaultText(FaultKind kind, double factor) => kind switch
     {
         FaultKind.ErrorSpike => $"Error spike ×{factor.ToString("0.#", CultureInfo.InvariantCulture)}",
@@ -137,7 +153,7 @@ public static class RolloutDisplay
         return metric switch
         {
             "error_rate" => sign + (v * 100).ToString(Math.Abs(v) < 0.001 ? "0.###" : "0.##", CultureInfo.InvariantCulture) + "%",
-            var m when m.EndsWith("_ms", StringComparison.Ordinal) => sign + v.ToString(Math.Abs(v) < 10 ? "0.#" : "0", CultureInfo.InvariantCulture) + " ms",
+            var m when m.EndsWith("_ms", StringComparison.Ordinal) => sign + v.ToString(Math.Abs(v) < 100 ? "0.#" : "0", CultureInfo.InvariantCulture) + " ms",
             _ => sign + v.ToString("0.##", CultureInfo.InvariantCulture),
         };
     }
