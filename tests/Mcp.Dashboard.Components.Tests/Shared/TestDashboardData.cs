@@ -6,6 +6,7 @@ using Mcp.Dashboard.Domain.Inventory;
 using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Live;
 using Mcp.Dashboard.Plans;
+using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Schedule;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -40,6 +41,8 @@ public sealed class TestDashboardData : IDisposable
         services.AddSingleton<ScheduleService>();
         services.AddSingleton<IPlanWindowFacts>(provider => provider.GetRequiredService<ScheduleService>());
         services.AddSingleton<PlanReadinessService>();
+        services.AddSingleton<ILiveVerdicts, TestLiveVerdicts>();
+        services.AddSingleton<RolloutQueries>();
     }
 
     public string ConnectionString { get; }

@@ -16,7 +16,7 @@ public sealed class PageTourTests(BrowserFixture fixture) : BrowserTest(fixture)
         var data = new TheoryData<string, string, string>();
         foreach (var (who, email) in new[] { ("manager", DemoAccounts.ReleaseManager.Email), ("engineer", DemoAccounts.Engineer.Email), ("stakeholder", DemoAccounts.Stakeholder.Email) })
         {
-            foreach (var path in new[] { "/", "/plans", "/calendar", "/inventory", "/audit" })
+            foreach (var path in new[] { "/", "/plans", "/rollouts", "/calendar", "/inventory", "/audit" })
             {
                 data.Add(who, email, path);
             }

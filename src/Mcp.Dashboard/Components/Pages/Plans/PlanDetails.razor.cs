@@ -5,6 +5,7 @@ using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Live;
 using Mcp.Dashboard.Plans;
+using Mcp.Dashboard.Rollouts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -15,6 +16,7 @@ public sealed partial class PlanDetails : IDisposable
 {
     private MigrationPlan? _plan;
     private ReadinessReport? _readiness;
+    private IReadOnlyList<RolloutView> _rollouts = [];
     private ApprovalDecision? _approval;
     private Actor? _actor;
     private bool _notFound;
@@ -32,6 +34,9 @@ public sealed partial class PlanDetails : IDisposable
 
     [Inject]
     public required PlanReadinessService Readiness { get; init; }
+
+    [Inject]
+    public required RolloutQueries RolloutQueries { get; init; }
 
     [Inject]
     public required ChangeFeed Changes { get; init; }
@@ -89,6 +94,7 @@ public sealed partial class PlanDetails : IDisposable
         }
 
         _readiness = await Readiness.EvaluateAsync(_plan);
+        _rollouts = await RolloutQueries.ListAsync(_plan.Id);
         _approval = _actor is null ? null : ApprovalPolicy.Decide(_plan, _actor);
         _crumbs = [new("Plans", "/plans"), new(_plan.Name, null, disabled: true)];
     }

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Mcp.Dashboard.Domain.Analysis;
+using Mcp.Dashboard.Domain.Rollouts;
+using Mcp.Dashboard.Domain.Simulation;
+using MudBlazor;
+
+namespace Mcp.Dashboard.Components.Rollouts;
+
+/// <summary>
+/// How rollout vocabulary looks on screen: one place, so every page words and colours a state
+/// alike. Every colour comes with words and an icon: colour alone tells nothing to a
+/// colour-blind reader or a screen reader.
+/// </summary>
+public static class RolloutDisplay
+{
+    public static string StateText(RolloutState state) => state switch
+    {
+        RolloutState.RollingBack => "Rolling back…",
+        RolloutState.RolledBack => "Rolled back",
+        _ => state.ToString(),
+    };
+
+    public static Color StateColor(RolloutState state) => state switch
+    {
+        RolloutState.Pending => Color.Default,
+        RolloutState.Running => Color.Primary,
+        RolloutState.Paused => Color.Warning,
+        RolloutState.RollingBack => Color.Error,
+        RolloutState.RolledBack => Color.Error,
+        RolloutState.Succeeded => Color.Success,
+        RolloutState.Failed => Color.Error,
+        _ => Color.Dark,
+    };
+
+    public static string StateIcon(RolloutState state) => state switch
+    {
+        RolloutState.Pending => Icons.Material.Outlined.Schedule,
+        RolloutState.Running => Icons.Material.Filled.PlayArrow,
+        RolloutState.Paused => Icons.Material.Filled.Pause,
+        RolloutState.RollingBack => Icons.Material.Filled.Undo,
+        RolloutState.RolledBack => Icons.Material.Filled.SettingsBackupRestore,
+        RolloutState.Succeeded => Icons.Material.Filled.CheckCircle,
+        RolloutState.Failed => Icons.Material.Filled.Error,
+        _ => Icons.Material.Filled.Block,
+    };
+
+    public static bool IsActive(RolloutState state) =>
+        state is RolloutState.Pending or RolloutState.Running or RolloutState.Paused or RolloutState.RollingBack;
+
+    public static string StepIcon(StepState state) => state switch
+    {
+        StepState.Running => Icons.Material.Filled.Autorenew,
+        StepState.Succeeded => Icons.Material.Filled.CheckCircle,
+        StepState.Failed => Icons.Material.Filled.Cancel,
+        StepState.Skipped => Icons.Material.Outlined.NextPlan,
+        _ => Icons.Material.Outlined.RadioButtonUnchecked,
+    };
+
+    public static Color StepColor(StepState state) => state switch
+    {
+        StepState.Running => Color.Primary,
+        StepState.Succeeded => Color.Success,
+        StepState.Failed => Color.Error,
+        _ => Color.Default,
+    };
+
+    public static string StepStateText(StepState state) => state switch
+    {
+        StepState.Running => "Running",
+        StepState.Succeeded => "Done",
+        StepState.Failed => "Failed",
+        StepState.Skipped => "Skipped",
+        _ => "Waiting",
+    };
+
+    public static string OutcomeText(CanaryOutcome outcome, bool lowConfidence) => outcome switch
+    {
+        _ when lowConfidence => "Low confidence",
+        CanaryOutcome.Pass => "Pass",
+        CanaryOutcome.Marginal => "Marginal",
+        CanaryOutcome.Fail => "Fail",
+        _ => "No data",
+    };
+
+    public static Color OutcomeColor(CanaryOutcome outcome, bool lowConfidence) => outcome switch
+    {
+        _ when lowConfidence => Color.Default,
+        CanaryOutcome.Pass => Color.Success,
+        CanaryOutcome.Marginal => Color.Warning,
+        CanaryOutcome.Fail => Color.Error,
+        _ => Color.Default,
+    };
+
+    public static string OutcomeIcon(CanaryOutcome outcome, bool lowConfidence) => outcome switch
+    {
+        _ when lowConfidence => Icons.Material.Outlined.HourglassTop,
+        CanaryOutcome.Pass => Icons.Material.Filled.CheckCircle,
+        CanaryOutcome.Marginal => Icons.Material.Filled.Warning,
+        CanaryOutcome.Fail => Icons.Material.Filled.Cancel,
+        _ => Icons.Material.Outlined.HourglassTop,
+    };
+
+    /// <summary>The judge's decision (Continue, Pass, Pause, RollBack) as a person would say it.</summary>
+    public static string DecisionText(string? decision) => decision switch
+    {
+        "Continue" => "Keep baking",
+        "Pass" => "Go on to the next step",
+        "Pause" => "Pause for a human decision",
+        "RollBack" => "Roll back",
+        null or "" => "No decision yet",
+        _ => decision,
+    };
+
+    /// <summary>
+    /// The judge's reason without the decision it restates ("Roll back: the last 6 s…" after
+    /// "Roll back" reads twice).
+    /// </summary>
+    public static string? DecisionReason(string? decision, string? reason)
+    {
+        var said = DecisionText(decision);
+        if (reason is null || !reason.StartsWith(said, StringComparison.OrdinalIgnoreCase) || reason.Length <= said.Length)
+        {
+            return reason;
+        }
+
+        var rest = reason[said.Length..].TrimStart(':', ',', ';', ' ');
+        return rest.Length == 0 ? null : char.ToUpperInvariant(rest[0]) + rest[1..];
+    }
+
+    public static string FaultText(FaultKind kind, double factor) => kind switch
+    {
+        FaultKind.ErrorSpike => $"Error spike ×{factor.ToString("0.#", CultureInfo.InvariantCulture)}",
+        _ => $"Latency regression ×{factor.ToString("0.#", CultureInfo.InvariantCulture)}",
+    };
+
+    public static string MetricTitle(string metric) => metric switch
+    {
+        "error_rate" => "Error rate",
+        "latency_p99_ms" => "Latency p99",
+        "requests_per_second" => "Requests per second",
+        _ => metric,
+    };
+
+    /// <summary>A metric value with its unit: error rates as percentages, latencies in ms.</summary>
+    public static string MetricValue(string metric, double? value, bool withSign = false)
+    {
+        if (value is not { } v || !double.IsFinite(v))
+        {
+            return "–";
+        }
+
+        var sign = withSign && v > 0 ? "+" : "";
+        return metric switch
+        {
+            "error_rate" => sign + (v * 100).ToString(Math.Abs(v) < 0.001 ? "0.###" : "0.##", CultureInfo.InvariantCulture) + "%",
+            var m when m.EndsWith("_ms", StringComparison.Ordinal) => sign + v.ToString(Math.Abs(v) < 100 ? "0.#" : "0", CultureInfo.InvariantCulture) + " ms",
+            _ => sign + v.ToString("0.##", CultureInfo.InvariantCulture),
+        };
+    }
+
+    public static string PValue(double? p) => p switch
+    {
+        null => "–",
+        < 0.0001 => "< 0.0001",
+        { } v => v.ToString("0.####", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A countdown such as "4:05" or "1:02:03"; zero once the moment has passed.</summary>
+    public static string Countdown(DateTimeOffset due, DateTimeOffset now)
+    {
+        var left = due - now;
+        if (left < TimeSpan.Zero)
+        {
+            left = TimeSpan.Zero;
+        }
+
+        // Round up: "0:01" until the second is really over, never "0:00" a second early.
+        var seconds = (long)Math.Ceiling(left.TotalSeconds);
+        return seconds >= 3600
+            ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{seconds / 60}:{seconds % 60:00}");
+    }
+
+    /// <summary>How far a step with a due time has got, 0-100.</summary>
+    public static double Progress(DateTimeOffset started, DateTimeOffset due, DateTimeOffset now)
+    {
+        var total = (due - started).TotalSeconds;
+        return total <= 0 ? 100 : Math.Clamp((now - started).TotalSeconds / total * 100, 0, 100);
+    }
+
+    public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static string DayAndTime(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("MMM d, HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+}
