@@ -259,7 +259,12 @@ public sealed class Rollout
     /// and the rollout is RollingBack. Returns true exactly once: later calls while rolling back
     /// or after it rolled back change nothing and return false.
     /// </summary>
-    public bool RequestRollback(string by, string reason, DateTimeOffset now, IReadOnlyList<RollbackTask>? checklist = null)
+    /// <remarks>
+    /// With <c>runningStepFailed</c> the running step's own evidence caused the rollback (a
+    /// failed verdict): it ends Failed with the reason, rather than Skipped, so the timeline
+    /// shows where it went wrong.
+    /// </remarks>
+    public bool RequestRollback(string by, string reason, DateTimeOffset now, IReadOnlyList<RollbackTask>? checklist = null, bool runningStepFailed = false)
     {
         if (State is RolloutState.RollingBack or RolloutState.RolledBack)
         {
@@ -273,6 +278,12 @@ public sealed class Rollout
         _rollbackChecklist = [.. checklist ?? []];
         foreach (var run in _steps.Where(s => !s.IsFinished))
         {
+            if (run.State == StepState.Running && runningStepFailed)
+            {
+                run.Finish(StepState.Failed, RollbackReason, now);
+                continue;
+            }
+
             run.Finish(StepState.Skipped, run.State == StepState.Running ? "Interrupted by rollback" : "Cancelled by rollback", now);
         }
 

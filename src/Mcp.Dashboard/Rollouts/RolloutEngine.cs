@@ -217,7 +217,7 @@ public sealed class RolloutEngine(
             var checklist = change.Plan.Rollback.Steps
                 .Select((step, index) => new RollbackTask(index + 1, step.Title, step.Owner))
                 .ToList();
-            if (!rollout.RequestRollback(actor.Email, reason, change.Now, checklist))
+            if (!rollout.RequestRollback(actor.Email, reason, change.Now, checklist, runningStepFailed: evidence is not null))
             {
                 return RollbackRequestOutcome.AlreadyRequested;
             }

@@ -120,3 +120,19 @@ public sealed class WeightTests
         Assert.Equal([33, 67, 100], weights);
     }
 }
+
+public sealed class FailedStepTests
+{
+    [Fact]
+    public void ARollbackCausedByTheRunningStepsVerdict_FailsThatStep_AndSkipsTheRest()
+    {
+        var rollout = StartedCanary();
+        rollout.BeginStep(0, Now);
+
+        rollout.RequestRollback("judge", "error_rate doubled", Now.AddMinutes(1), runningStepFailed: true);
+
+        Assert.Equal(StepState.Failed, rollout.Steps[0].State);
+        Assert.Equal("error_rate doubled", rollout.Steps[0].OutcomeNote);
+        Assert.All(rollout.Steps.Skip(1), s => Assert.Equal(StepState.Skipped, s.State));
+    }
+}
