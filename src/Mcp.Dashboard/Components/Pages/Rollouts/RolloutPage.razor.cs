@@ -64,6 +64,9 @@ public sealed partial class RolloutPage : IDisposable
     public required ChangeFeed Changes { get; init; }
 
     [Inject]
+    public required ILiveVerdicts LiveVerdicts { get; init; }
+
+    [Inject]
     public required ISnackbar Snackbar { get; init; }
 
     private bool IsOperator => _actor?.IsInAnyRole(DashboardRoles.Operators) == true;
@@ -152,8 +155,17 @@ public sealed partial class RolloutPage : IDisposable
         {
             await InvokeAsync(async () =>
             {
-                // The judge's once-a-second verdict writes no log line: reload the view only.
-                await LoadAsync(withEvents: changes.Any(c => c.Kind != "verdict.updated"));
+                // The judge's once-a-second verdict changes nothing stored: take it from memory
+                // rather than reading the rollout again, so a page costs no query per second.
+                if (_rollout is not null && changes.All(c => c.Kind == "verdict.updated"))
+                {
+                    _rollout = _rollout with { Verdict = LiveVerdicts.Latest(Id) ?? _rollout.Verdict };
+                }
+                else
+                {
+                    await LoadAsync(withEvents: true);
+                }
+
                 StateHasChanged();
             });
         }
