@@ -37,6 +37,20 @@ public sealed class RolloutControlsTests : DashboardTestContext
     }
 
     [Fact]
+    public void Controls_WhileBlueIsKeptWarm_TheRedButtonSwitchesBackToBlue()
+    {
+        var keepingBlue = RolloutTestData.Baking() with
+        {
+            Steps = [new RolloutStepView(0, RolloutAction.Switch, "switch traffic from blue to green", null, null, StepState.Succeeded, RolloutTestData.Now, null, RolloutTestData.Now, null, false, "k0"),
+                     new RolloutStepView(1, RolloutAction.KeepBlue, "keep blue warm for 60 min", null, null, StepState.Running, RolloutTestData.Now, RolloutTestData.Now.AddHours(1), null, null, false, "k1")],
+        };
+
+        var cut = RenderControls(keepingBlue, TestActors.SamOkafor, simulated: true);
+
+        Assert.Contains("Switch back to blue", cut.Find(".action-rollback").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Controls_PausedOnAWebhookTarget_OffersResumeAndNoFaults()
     {
         var cut = RenderControls(RolloutTestData.Baking(RolloutState.Paused), TestActors.LiWei, simulated: false);

@@ -1,5 +1,6 @@
 using Mcp.Dashboard.Components.Plans;
 using Mcp.Dashboard.Domain.Access;
+using Mcp.Dashboard.Domain.Rollouts;
 using Mcp.Dashboard.Domain.Simulation;
 using Mcp.Dashboard.Rollouts;
 using Microsoft.AspNetCore.Components;
@@ -25,6 +26,17 @@ public sealed partial class RolloutControls
     ];
 
     /// <summary>The rollout to control.</summary>
+    /// <summary>
+    /// What the red button does, in the words of the moment: before the start it cancels; while
+    /// blue is kept warm after a blue-green switch it is the one-press switch back.
+    /// </summary>
+    private string RollbackLabel => Rollout switch
+    {
+        { State: RolloutState.Pending } => "Cancel rollout",
+        _ when Rollout.Steps.Any(s => s.Action == RolloutAction.KeepBlue && s.State == StepState.Running) => "Switch back to blue",
+        _ => "Roll back",
+    };
+
     [Parameter, EditorRequired]
     public required RolloutView Rollout { get; set; }
 
