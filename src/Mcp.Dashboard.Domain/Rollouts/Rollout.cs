@@ -362,10 +362,12 @@ public sealed class Rollout
         {
             var following = _steps.FirstOrDefault(s => s.Index > current.Index && s.State == StepState.Pending)?.Step;
             var due = current.DueAt!.Value;
-            var what = following is null ? "the rollout finishes" : $"step {following.Index + 1} ({following.Describe()})";
+            // No clock time in the sentence: pages show the due time in the reader's zone (and a
+            // countdown) from DueAt, so the sentence never contradicts them.
+            var then = following is null ? "the rollout finishes" : $"step {following.Index + 1} ({following.Describe()}) runs";
             return new RolloutNext(following, due, due <= now
-                ? $"Step {current.Index + 1} is due to end now; then {what}."
-                : $"Step {current.Index + 1} ends at {due:HH:mm:ss} UTC; then {what}.");
+                ? $"Step {current.Index + 1} is due to end now; then {then}."
+                : $"When step {current.Index + 1} ends, {then}.");
         }
 
         if (_steps.Any(s => s.State == StepState.Failed))
