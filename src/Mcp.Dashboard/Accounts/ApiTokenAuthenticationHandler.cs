@@ -49,6 +49,15 @@ public sealed class ApiTokenAuthenticationHandler(
     public static bool TryReadBearer(HttpRequest request, out string token)
     {
         token = "";
+
+        // Browsers' WebSocket API cannot set headers, so SignalR clients send the token as
+        // ?access_token= instead; that is accepted on the hub paths only, where it is needed.
+        if (request.Path.StartsWithSegments("/hubs") && request.Query["access_token"].ToString() is { Length: > 0 } fromQuery)
+        {
+            token = fromQuery;
+            return true;
+        }
+
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {

@@ -115,6 +115,9 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>The API token of a demo user, for clients that are not HttpClients (SignalR).</summary>
+    public string TokenFor(DemoAccount account) => _tokens[account.Email];
+
     public HttpClient AdminClient()
     {
         var client = new HttpClient { BaseAddress = BaseAddress };
