@@ -45,7 +45,8 @@ public sealed class RolloutEngine(
     /// <summary>The actor automatic decisions (the judge, the window deadline) are recorded under.</summary>
     public static Actor Judge { get; } = Actor.System with { Email = "judge", DisplayName = "Automated judge" };
 
-    private static readonly ConcurrentDictionary<Guid, SemaphoreSlim> PlanTurns = new();
+    // One start per plan at a time in this process: two presses of Start must not both pass the gate check.
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _planTurns = new();
 
     /// <summary>
     /// Starts a rollout of the plan now, or books it to start when its next window opens.
@@ -55,7 +56,7 @@ public sealed class RolloutEngine(
     {
         AccessRules.RequireOperator(actor, "start rollouts");
         CheckReason(reason, required: false);
-        var turn = PlanTurns.GetOrAdd(planId, _ => new SemaphoreSlim(1, 1));
+        var turn = _planTurns.GetOrAdd(planId, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(cancellationToken);
         try
         {
