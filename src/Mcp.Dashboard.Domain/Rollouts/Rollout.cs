@@ -34,6 +34,9 @@ public sealed class Rollout
 
     public string? PauseReason { get; private set; }
 
+    /// <summary>The step a pause holds for a person's decision (see <see cref="HoldForDecision"/>).</summary>
+    public int? HeldStep { get; private set; }
+
     public string? FailureReason { get; private set; }
 
     public string? RollbackReason { get; private set; }
@@ -86,6 +89,7 @@ public sealed class Rollout
             StartedAt = snapshot.StartedAt,
             FinishedAt = snapshot.FinishedAt,
             PauseReason = snapshot.PauseReason,
+            HeldStep = snapshot.HeldStep,
             FailureReason = snapshot.FailureReason,
             RollbackReason = snapshot.RollbackReason,
             RollbackRequestedBy = snapshot.RollbackRequestedBy,
@@ -103,6 +107,7 @@ public sealed class Rollout
         StartedAt = StartedAt,
         FinishedAt = FinishedAt,
         PauseReason = PauseReason,
+        HeldStep = HeldStep,
         FailureReason = FailureReason,
         RollbackReason = RollbackReason,
         RollbackRequestedBy = RollbackRequestedBy,
@@ -212,12 +217,28 @@ public sealed class Rollout
     {
         State = RolloutStateMachine.Fire(State, RolloutTrigger.Pause);
         PauseReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        HeldStep = null;
     }
 
-    public void Resume()
+    /// <summary>
+    /// Pauses because the judge could not decide step <paramref name="stepIndex"/> (a marginal
+    /// verdict, or too little data): the person who resumes makes that decision, and only then
+    /// does resuming accept the step.
+    /// </summary>
+    public void HoldForDecision(int stepIndex, string reason)
+    {
+        Pause(reason);
+        HeldStep = stepIndex;
+    }
+
+    /// <summary>Carries on. Returns the step that was held for a decision, which the resume accepts, if any.</summary>
+    public int? Resume()
     {
         State = RolloutStateMachine.Fire(State, RolloutTrigger.Resume);
         PauseReason = null;
+        var held = HeldStep;
+        HeldStep = null;
+        return held;
     }
 
     /// <summary>

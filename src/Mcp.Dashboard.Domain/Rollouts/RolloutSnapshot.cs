@@ -20,6 +20,8 @@ public sealed record RolloutSnapshot
 
     public string? PauseReason { get; init; }
 
+    public int? HeldStep { get; init; }
+
     public string? FailureReason { get; init; }
 
     public string? RollbackReason { get; init; }

@@ -10,7 +10,11 @@ public sealed class CallbackThrottler(Func<Task> callback, TimeSpan interval, Ti
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Lock _gate = new();
-    private bool _scheduled;
+
+    // True from the first signal until the callback that covers every signal so far has ended:
+    // callbacks never overlap, so a slow one cannot be overtaken by the next with newer state.
+    private bool _running;
+    private bool _signalled;
     private bool _disposed;
     private DateTimeOffset _lastRun = DateTimeOffset.MinValue;
 
@@ -18,20 +22,23 @@ public sealed class CallbackThrottler(Func<Task> callback, TimeSpan interval, Ti
 
     public void Signal()
     {
-        TimeSpan delay;
         lock (_gate)
         {
-            if (_scheduled || _disposed)
+            if (_disposed)
             {
                 return;
             }
 
-            _scheduled = true;
-            var sinceLast = _clock.GetUtcNow() - _lastRun;
-            delay = sinceLast >= interval ? TimeSpan.Zero : interval - sinceLast;
+            _signalled = true;
+            if (_running)
+            {
+                return;
+            }
+
+            _running = true;
         }
 
-        _ = RunAfterDelay(delay);
+        _ = RunAsync();
     }
 
     public void Dispose()
@@ -42,28 +49,59 @@ public sealed class CallbackThrottler(Func<Task> callback, TimeSpan interval, Ti
         }
     }
 
-    private async Task RunAfterDelay(TimeSpan delay)
+    private async Task RunAsync()
     {
-        if (delay > TimeSpan.Zero)
+        while (true)
         {
-            await Task.Delay(delay, _clock);
-        }
-        else
-        {
-            // Never run the callback on the signalling thread: publishers must not wait for it.
-            await Task.Yield();
-        }
+            TimeSpan delay;
+            lock (_gate)
+            {
+                var sinceLast = _clock.GetUtcNow() - _lastRun;
+                delay = sinceLast >= interval ? TimeSpan.Zero : interval - sinceLast;
+            }
 
-        lock (_gate)
-        {
-            _scheduled = false;
-            _lastRun = _clock.GetUtcNow();
-            if (_disposed)
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _clock);
+            }
+            else
+            {
+                // Never run the callback on the signalling thread: publishers must not wait for it.
+                await Task.Yield();
+            }
+
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    _running = false;
+                    return;
+                }
+
+                _signalled = false;
+                _lastRun = _clock.GetUtcNow();
+            }
+
+            var again = false;
+            try
+            {
+                await callback();
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    // Signals that came in while the callback ran get one more run, after the
+                    // interval, by this same loop (a new Signal only starts a loop when none runs).
+                    again = _signalled && !_disposed;
+                    _running = again;
+                }
+            }
+
+            if (!again)
             {
                 return;
             }
         }
-
-        await callback();
     }
 }

@@ -18,6 +18,9 @@ public sealed class RolloutAnalysis(RecentSamples samples) : IStepJudge, ILiveVe
 
     public StepVerdict? Latest(Guid rolloutId) => _latest.GetValueOrDefault(rolloutId);
 
+    /// <summary>The rollouts this analysis holds state for.</summary>
+    public IEnumerable<Guid> Watched => _watches.Keys.Concat(_latest.Keys).Distinct().ToList();
+
     public void Forget(Guid rolloutId)
     {
         _watches.TryRemove(rolloutId, out _);

@@ -37,6 +37,7 @@ public sealed class RolloutEngine(
     PlanReadinessService readiness,
     IPlanWindowFacts windows,
     SimulatedFleets fleets,
+    InFlightActions inFlight,
     IOptions<RolloutOptions> options,
     TimeProvider clock)
 {
@@ -81,7 +82,8 @@ public sealed class RolloutEngine(
             var window = (await windows.ForPlanAsync(plan, cancellationToken))
                 .Where(w => w.End > now && w.ConflictCount == 0)
                 .OrderBy(w => w.Start)
-                .First();
+                .FirstOrDefault()
+                ?? throw new RolloutStartRefused([new ReadinessGate("window", "Maintenance window booked", GateStatus.Unmet, "The window closed or was cancelled a moment ago; book another.", true)]);
             var startsAt = window.Start > now ? window.Start : now;
             var startsNow = startsAt <= now;
 
@@ -151,8 +153,10 @@ public sealed class RolloutEngine(
     }
 
     /// <summary>
-    /// Carries on. A bake that ended while paused (say on a marginal verdict) counts as accepted
-    /// by the person resuming: that is the human decision the pause waited for.
+    /// Carries on. When the judge held a step for a decision (a marginal verdict, or too little
+    /// data), resuming is that decision: the step is accepted. Any other pause (a person, a
+    /// refused target, the window deadline) just lets the runner carry on, and a step whose bake
+    /// is over is judged as usual; an action the target never confirmed is sent again.
     /// </summary>
     public async Task ResumeAsync(Actor actor, Guid rolloutId, string? reason, CancellationToken cancellationToken = default)
     {
@@ -162,13 +166,14 @@ public sealed class RolloutEngine(
         {
             var rollout = change.Rollout;
             var heldOn = rollout.PauseReason;
-            rollout.Resume();
-            change.Event("rollout.resumed", $"Resumed by {actor.Email}{Because(reason)}", actor.Email);
+            var heldStep = rollout.Resume();
+            var outsideWindow = change.Record.WindowEnd is { } end && end <= change.Now ? " The maintenance window has closed: this runs outside it." : "";
+            change.Event("rollout.resumed", $"Resumed by {actor.Email}{Because(reason)}{outsideWindow}", actor.Email);
             change.Audit(actor, "rollout.resumed", reason, before: new { pauseReason = heldOn });
-            if (rollout.CurrentStep is { Step.NeedsAnalysis: true, DueAt: { } due } step && due <= change.Now)
+            if (heldStep is { } index && rollout.CurrentStep is { ActionAppliedAt: not null } step && step.Index == index)
             {
-                rollout.CompleteStep(step.Index, StepOutcome.Succeeded($"Accepted by {actor.Email} on resume{(heldOn is null ? "" : $" (held: {heldOn})")}"), change.Now);
-                change.Event("step.accepted", $"Step {step.Index + 1} accepted by {actor.Email} after the hold.", actor.Email, step.Index);
+                rollout.CompleteStep(index, StepOutcome.Succeeded($"Accepted by {actor.Email} on resume (held: {heldOn})"), change.Now);
+                change.Event("step.accepted", $"Step {index + 1} accepted by {actor.Email} after the hold.", actor.Email, index);
             }
         }, cancellationToken);
         await scheduler.ScheduleAdvanceAsync(rolloutId, clock.GetUtcNow(), cancellationToken);
@@ -240,6 +245,8 @@ public sealed class RolloutEngine(
         // and does nothing.
         if (outcome == RollbackRequestOutcome.Accepted)
         {
+            // A step action still being retried must not reach the target after the rollback.
+            inFlight.CancelStepActions(rolloutId);
             await scheduler.ScheduleRollbackAsync(rolloutId, clock.GetUtcNow(), cancellationToken);
         }
         else if (outcome == RollbackRequestOutcome.CancelledBeforeStart)
@@ -283,23 +290,25 @@ public sealed class RolloutEngine(
         await store.ChangeAsync(rolloutId, change =>
         {
             RequireSimulated(change, "Faults can only be injected into a simulated fleet.");
-            fleets.For(rolloutId).InjectFault(kind, factor);
             var what = kind == FaultKind.ErrorSpike ? $"an error spike (x{factor:0.#} errors)" : $"a latency regression (x{factor:0.#} latency)";
             change.Event("fault.injected", $"{actor.Email} injected {what} into the canary.", actor.Email);
             change.Audit(actor, "rollout.fault-injected", null, after: new { kind, factor });
         }, cancellationToken);
+
+        // After the commit, so a retried change does not inject twice and a refused one not at all.
+        fleets.For(rolloutId).InjectFault(kind, factor);
     }
 
-    public Task ClearFaultsAsync(Actor actor, Guid rolloutId, CancellationToken cancellationToken = default)
+    public async Task ClearFaultsAsync(Actor actor, Guid rolloutId, CancellationToken cancellationToken = default)
     {
         AccessRules.RequireOperator(actor, "clear faults");
-        return store.ChangeAsync(rolloutId, change =>
+        await store.ChangeAsync(rolloutId, change =>
         {
             RequireSimulated(change, "Only a simulated fleet has faults to clear.");
-            fleets.For(rolloutId).ClearFaults();
             change.Event("fault.cleared", $"{actor.Email} cleared the injected faults.", actor.Email);
             change.Audit(actor, "rollout.faults-cleared", null);
         }, cancellationToken);
+        fleets.For(rolloutId).ClearFaults();
     }
 
     private static void RequireSimulated(RolloutChange change, string message)

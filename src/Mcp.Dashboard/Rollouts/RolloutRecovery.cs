@@ -34,7 +34,7 @@ public sealed class RolloutRecovery(RolloutStore store, RolloutScheduler schedul
 
             if (rollout.State is RolloutState.Pending or RolloutState.Running or RolloutState.Paused
                 && rollout.WindowEnd is { } end
-                && await scheduler.NextFireAsync(rollout.Id, "deadline", cancellationToken) is null)
+                && await scheduler.NextFireAsync(rollout.Id, RolloutTriggerKind.Deadline, cancellationToken) is null)
             {
                 // Same moment as RolloutEngine.StartAsync: the margin before the window closes, not before the start.
                 var deadline = end - TimeSpan.FromMinutes(options.Value.WindowSafetyMarginMinutes);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Domain.Rollouts;
@@ -25,14 +26,20 @@ public sealed class RolloutRunner(
     RolloutEngine engine,
     RolloutTargets targets,
     IStepJudge judge,
+    InFlightActions inFlight,
     PlanService plans,
     PlanReadinessService readiness,
+    IPlanWindowFacts windows,
     IOptions<RolloutOptions> options,
     TimeProvider clock,
     ILogger<RolloutRunner> logger)
 {
     // A rollout has at most a few dozen steps; the cap only guards against a bug spinning forever.
     private const int MaxMovesPerFire = 500;
+
+    private static readonly TimeSpan MaxRollbackRetry = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<Guid, int> _rollbackRefusals = new();
 
     public async Task AdvanceAsync(Guid rolloutId, CancellationToken cancellationToken = default)
     {
@@ -92,12 +99,11 @@ public sealed class RolloutRunner(
         await scheduler.CancelAdvanceAsync(rolloutId, cancellationToken);
         if (!result.Succeeded)
         {
-            var retry = TimeSpan.FromSeconds(options.Value.RollbackRetrySeconds);
-            await store.ChangeAsync(rolloutId, change =>
-                change.Event("target.refused", $"The target did not take the rollback: {result.Message} Trying again in {retry.TotalSeconds:0} s.", "system"), cancellationToken);
-            await scheduler.ScheduleRollbackAsync(rolloutId, clock.GetUtcNow() + retry, cancellationToken);
+            await RetryRefusedRollbackAsync(rolloutId, result, cancellationToken);
             return;
         }
+
+        _rollbackRefusals.TryRemove(rolloutId, out _);
 
         var done = await store.ChangeAsync(rolloutId, change =>
         {
@@ -118,6 +124,26 @@ public sealed class RolloutRunner(
         {
             await scheduler.CancelAllAsync(rolloutId, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A rollback the target refused is asked again, waiting twice as long each time up to five
+    /// minutes, and never given up: the rollout stays RollingBack, saying so, until the target
+    /// takes it. The event log gets a line for the first refusal and then every tenth, so a
+    /// target that is down for hours does not flood every watching page.
+    /// </summary>
+    private async Task RetryRefusedRollbackAsync(Guid rolloutId, TargetResult result, CancellationToken cancellationToken)
+    {
+        var refusals = _rollbackRefusals.AddOrUpdate(rolloutId, 1, (_, count) => count + 1);
+        var first = TimeSpan.FromSeconds(options.Value.RollbackRetrySeconds);
+        var retry = TimeSpan.FromSeconds(Math.Min(first.TotalSeconds * Math.Pow(2, Math.Min(refusals - 1, 20)), MaxRollbackRetry.TotalSeconds));
+        if (refusals == 1 || refusals % 10 == 0)
+        {
+            await store.ChangeAsync(rolloutId, change =>
+                change.Event("target.refused", $"The target did not take the rollback ({refusals} time(s) so far): {result.Message} Trying again in {retry.TotalSeconds:0} s.", "system"), cancellationToken);
+        }
+
+        await scheduler.ScheduleRollbackAsync(rolloutId, clock.GetUtcNow() + retry, cancellationToken);
     }
 
     /// <summary>Applies the plan's overrun policy if the rollout is still going as its window closes.</summary>
@@ -172,7 +198,7 @@ public sealed class RolloutRunner(
                 return new Move.Finished(rollout.State);
             case RolloutState.Running:
                 return DecideRunning(change);
-            case RolloutState.RollingBack:
+            case RolloutState.RollingBack or RolloutState.Paused:
                 return new Move.Stop();
             default:
                 return new Move.Finished(rollout.State);
@@ -240,7 +266,7 @@ public sealed class RolloutRunner(
                 case StepDecision.KeepBaking:
                     return new Move.WaitUntil(now.AddSeconds(1));
                 case StepDecision.Pause:
-                    rollout.Pause(judgement.Explanation);
+                    rollout.HoldForDecision(step.Index, judgement.Explanation);
                     change.Event("verdict.hold", $"Step {step.Index + 1} held for a person to decide: {judgement.Explanation}", RolloutEngine.Judge.Email, step.Index);
                     return new Move.Stop();
                 default:
@@ -267,7 +293,18 @@ public sealed class RolloutRunner(
     private async Task SendAsync(Guid rolloutId, Move.Send send, CancellationToken cancellationToken)
     {
         var plan = await plans.GetAsync((await store.FindAsync(rolloutId, cancellationToken))!.PlanId, cancellationToken);
-        var result = await targets.For(plan).ApplyAsync(send.Action, cancellationToken);
+        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, inFlight.For(rolloutId));
+        TargetResult result;
+        try
+        {
+            result = await targets.For(plan).ApplyAsync(send.Action, stopped.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A rollback was accepted while the target was being asked: the next decision sees it.
+            return;
+        }
+
         await store.ChangeAsync(rolloutId, change =>
         {
             var step = change.Rollout.Steps[send.StepIndex];
@@ -298,9 +335,28 @@ public sealed class RolloutRunner(
     {
         var plan = await plans.GetAsync(stored.PlanId, cancellationToken);
         var report = await readiness.EvaluateAsync(plan, cancellationToken);
+        var now = clock.GetUtcNow();
+        var usable = (await windows.ForPlanAsync(plan, cancellationToken)).Where(w => w.End > now && w.ConflictCount == 0).OrderBy(w => w.Start).ToList();
         if (report.CanStart && plan.State is PlanState.Scheduled or PlanState.Approved)
         {
-            return true;
+            if (usable.FirstOrDefault(w => w.Start <= now) is not null)
+            {
+                return true;
+            }
+
+            // The window it was booked into was cancelled or moved: follow the plan's next one.
+            var next = usable[0];
+            await store.ChangeAsync(stored.Id, change =>
+            {
+                change.Record.StartsAt = next.Start;
+                change.Record.WindowId = next.Id;
+                change.Record.WindowEnd = next.End;
+                change.Record.WindowTimeZone = next.TimeZoneId;
+                change.Event("rollout.rebooked", $"The booked window is gone; the rollout now starts when the plan's next window opens ({next.Start:yyyy-MM-dd HH:mm} UTC).");
+            }, cancellationToken);
+            await scheduler.ScheduleAdvanceAsync(stored.Id, next.Start, cancellationToken);
+            await scheduler.ScheduleDeadlineAsync(stored.Id, next.End - TimeSpan.FromMinutes(options.Value.WindowSafetyMarginMinutes), cancellationToken);
+            return false;
         }
 
         var why = report.CanStart

@@ -21,49 +21,46 @@ public sealed class RolloutScheduler(ISchedulerFactory schedulers)
 
     /// <summary>Runs the next step (or starts the rollout) at <paramref name="at"/>.</summary>
     public Task ScheduleAdvanceAsync(Guid rolloutId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ScheduleAsync<AdvanceRolloutJob>(rolloutId, "advance", at, cancellationToken);
+        ScheduleAsync(RolloutTriggerKind.Advance, rolloutId, at, cancellationToken);
 
     /// <summary>Applies the plan's overrun policy at <paramref name="at"/> if the rollout is still going.</summary>
     public Task ScheduleDeadlineAsync(Guid rolloutId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ScheduleAsync<WindowDeadlineJob>(rolloutId, "deadline", at, cancellationToken);
+        ScheduleAsync(RolloutTriggerKind.Deadline, rolloutId, at, cancellationToken);
 
-    /// <summary>Fires the rollback at once.</summary>
+    /// <summary>Fires the rollback at <paramref name="at"/> (now, or later for a retry).</summary>
     public Task ScheduleRollbackAsync(Guid rolloutId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ScheduleAsync<RollbackRolloutJob>(rolloutId, "rollback", at, cancellationToken);
+        ScheduleAsync(RolloutTriggerKind.Rollback, rolloutId, at, cancellationToken);
 
     public async Task CancelAdvanceAsync(Guid rolloutId, CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.UnscheduleJob(TriggerKeyFor(rolloutId, "advance"), cancellationToken);
+        await scheduler.UnscheduleJob(TriggerKeyFor(rolloutId, RolloutTriggerKind.Advance), cancellationToken);
     }
 
     /// <summary>Removes every trigger of a finished rollout.</summary>
     public async Task CancelAllAsync(Guid rolloutId, CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        foreach (var kind in new[] { "advance", "deadline", "rollback" })
+        foreach (var kind in Enum.GetValues<RolloutTriggerKind>())
         {
             await scheduler.UnscheduleJob(TriggerKeyFor(rolloutId, kind), cancellationToken);
         }
     }
 
     /// <summary>When the rollout's trigger of <paramref name="kind"/> fires next, or null when none waits.</summary>
-    public async Task<DateTimeOffset?> NextFireAsync(Guid rolloutId, string kind, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> NextFireAsync(Guid rolloutId, RolloutTriggerKind kind, CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var trigger = await scheduler.GetTrigger(TriggerKeyFor(rolloutId, kind), cancellationToken);
         return trigger?.NextFireTimeUtc;
     }
 
-    public static Guid RolloutIdOf(IJobExecutionContext context) =>
-        Guid.Parse(context.MergedJobDataMap.GetString("rolloutId")!);
-
-    private async Task ScheduleAsync<TJob>(Guid rolloutId, string kind, DateTimeOffset at, CancellationToken cancellationToken)
-        where TJob : IJob
+    /// <summary>Schedules the job of <paramref name="kind"/> for the rollout, replacing its trigger.</summary>
+    public async Task ScheduleAsync(RolloutTriggerKind kind, Guid rolloutId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<TJob>()
-            .WithIdentity($"{kind}-{rolloutId:N}", Group)
+        var job = JobBuilder.Create().OfType(JobTypeOf(kind))
+            .WithIdentity(NameOf(kind, rolloutId), Group)
             .UsingJobData("rolloutId", rolloutId.ToString())
             .RequestRecovery()
             .StoreDurably(false)
@@ -77,5 +74,25 @@ public sealed class RolloutScheduler(ISchedulerFactory schedulers)
         await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 
-    private static TriggerKey TriggerKeyFor(Guid rolloutId, string kind) => new($"{kind}-{rolloutId:N}", Group);
+    public static Guid RolloutIdOf(IJobExecutionContext context) =>
+        Guid.Parse(context.MergedJobDataMap.GetString("rolloutId")!);
+
+    private static Type JobTypeOf(RolloutTriggerKind kind) => kind switch
+    {
+        RolloutTriggerKind.Advance => typeof(AdvanceRolloutJob),
+        RolloutTriggerKind.Deadline => typeof(WindowDeadlineJob),
+        _ => typeof(RollbackRolloutJob),
+    };
+
+    private static string NameOf(RolloutTriggerKind kind, Guid rolloutId) => $"{kind.ToString().ToLowerInvariant()}-{rolloutId:N}";
+
+    private static TriggerKey TriggerKeyFor(Guid rolloutId, RolloutTriggerKind kind) => new(NameOf(kind, rolloutId), Group);
+}
+
+/// <summary>The kinds of trigger a rollout has, one of each at most.</summary>
+public enum RolloutTriggerKind
+{
+    Advance,
+    Deadline,
+    Rollback,
 }

@@ -16,6 +16,7 @@ public static class RolloutServices
         services.AddSingleton<RolloutScheduler>();
         services.AddSingleton<RolloutEngine>();
         services.AddSingleton<RolloutRunner>();
+        services.AddSingleton<InFlightActions>();
         services.AddSingleton<RolloutQueries>();
         services.AddSingleton<IRolloutLookup, RolloutLookup>();
 

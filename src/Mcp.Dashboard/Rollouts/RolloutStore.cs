@@ -110,7 +110,7 @@ public sealed class RolloutStore(
         return await db.Rollouts.AsNoTracking().Where(r => ActiveStates.Contains(r.State)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>States in which a rollout still has something to do (Failed waits for a person).</summary>
+    /// <summary>States in which a rollout still has something to do.</summary>
     public static readonly RolloutState[] ActiveStates = [RolloutState.Pending, RolloutState.Running, RolloutState.Paused, RolloutState.RollingBack];
 
     private void Publish(StoredRollout record, RolloutChange context)

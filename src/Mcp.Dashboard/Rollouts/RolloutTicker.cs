@@ -24,6 +24,7 @@ public sealed class RolloutTicker(
     RolloutEngine engine,
     RolloutAnalysis analysis,
     SimulatedFleets fleets,
+    InFlightActions inFlight,
     RecentSamples samples,
     PlanService plans,
     PrometheusMetricSource prometheus,
@@ -36,6 +37,7 @@ public sealed class RolloutTicker(
 
     private readonly Dictionary<Guid, MigrationPlan> _plans = [];
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastPolled = new();
+    private readonly ConcurrentDictionary<Guid, Task> _polling = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,25 +62,45 @@ public sealed class RolloutTicker(
         ForgetFinished(active);
         foreach (var record in active.Where(r => r.State is RolloutState.Running or RolloutState.Paused or RolloutState.RollingBack))
         {
-            var plan = await PlanOfAsync(record.PlanId, cancellationToken);
-            if (plan.Target.Kind == TargetKind.Simulated)
+            // One rollout's trouble (its plan gone, a rule refusing a late rollback) must not
+            // cost the others their samples and their judge this second.
+            try
             {
-                var fleet = fleets.For(record.Id);
-                fleet.Resume(record.Snapshot.CurrentWeight);
-                if (fleet.Tick(now) is { Count: > 0 } batch)
-                {
-                    samples.Append(record.Id, batch);
-                }
+                await TickAsync(record, now, cancellationToken);
             }
-            else if (plan.Analysis is { Enabled: true, Prometheus: { } source } && record.State != RolloutState.RollingBack)
+            catch (RolloutRuleViolation)
             {
-                PollPrometheus(record.Id, plan, source, now);
+                // The rollout finished between the listing and the decision: nothing to do.
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "The heartbeat failed for rollout {RolloutId}", record.Id);
+            }
+        }
+    }
 
-            if (record.State == RolloutState.Running)
+    private async Task TickAsync(StoredRollout record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var plan = await PlanOfAsync(record.PlanId, cancellationToken);
+        if (plan.Target.Kind == TargetKind.Simulated)
+        {
+            var fleet = fleets.For(record.Id);
+            fleet.Resume(record.Snapshot.CurrentWeight);
+            if (fleet.Tick(now) is { Count: > 0 } batch)
             {
-                await JudgeAsync(record, plan, now, cancellationToken);
+                samples.Append(record.Id, batch);
             }
+        }
+        else if (plan.Analysis is { Enabled: true, Prometheus: { } source } && record.State != RolloutState.RollingBack)
+        {
+            PollPrometheus(record.Id, plan, source, now, cancellationToken);
+        }
+
+        // A paused canary still serves its share of traffic, so it is still watched: a failure
+        // while paused rolls back too.
+        if (record.State is RolloutState.Running or RolloutState.Paused)
+        {
+            await JudgeAsync(record, plan, now, cancellationToken);
         }
     }
 
@@ -108,30 +130,34 @@ public sealed class RolloutTicker(
     /// flight per rollout, so a slow Prometheus never delays the heartbeat of other rollouts.
     /// A failed reading is logged and simply leaves a gap: too few samples is NoData, never a pass.
     /// </summary>
-    private void PollPrometheus(Guid rolloutId, MigrationPlan plan, PrometheusSettings source, DateTimeOffset now)
+    private void PollPrometheus(Guid rolloutId, MigrationPlan plan, PrometheusSettings source, DateTimeOffset now, CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.PrometheusPollSeconds);
-        if (_lastPolled.TryGetValue(rolloutId, out var last) && now - last < interval)
+        if (_lastPolled.TryGetValue(rolloutId, out var last) && now - last < interval || _polling.ContainsKey(rolloutId))
         {
             return;
         }
 
         _lastPolled[rolloutId] = now;
-        _ = Task.Run(async () =>
+        _polling[rolloutId] = Task.Run(async () =>
         {
             try
             {
-                var read = await prometheus.ReadAsync(source, plan.Analysis.Metrics, now, CancellationToken.None);
+                var read = await prometheus.ReadAsync(source, plan.Analysis.Metrics, now, stoppingToken);
                 if (read.Count > 0)
                 {
                     samples.Append(rolloutId, read);
                 }
             }
-            catch (Exception exception)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 logger.LogWarning(exception, "Could not read Prometheus for rollout {RolloutId}", rolloutId);
             }
-        });
+            finally
+            {
+                _polling.TryRemove(rolloutId, out _);
+            }
+        }, CancellationToken.None);
     }
 
     private async Task<MigrationPlan> PlanOfAsync(Guid planId, CancellationToken cancellationToken)
@@ -149,14 +175,11 @@ public sealed class RolloutTicker(
     private void ForgetFinished(IReadOnlyList<StoredRollout> active)
     {
         var live = active.Select(r => r.Id).ToHashSet();
-        foreach (var fleet in fleets.All.Where(f => !live.Contains(f.RolloutId)))
+        foreach (var rolloutId in fleets.All.Select(f => f.RolloutId).Concat(analysis.Watched).Concat(_lastPolled.Keys).Distinct().Where(id => !live.Contains(id)).ToList())
         {
-            fleets.Forget(fleet.RolloutId);
-            analysis.Forget(fleet.RolloutId);
-        }
-
-        foreach (var rolloutId in _lastPolled.Keys.Where(id => !live.Contains(id)))
-        {
+            fleets.Forget(rolloutId);
+            analysis.Forget(rolloutId);
+            inFlight.Forget(rolloutId);
             _lastPolled.TryRemove(rolloutId, out _);
         }
 

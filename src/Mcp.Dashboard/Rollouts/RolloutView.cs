@@ -2,6 +2,7 @@ using Mcp.Dashboard.Data;
 using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Domain.Rollouts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Mcp.Dashboard.Rollouts;
 
@@ -84,7 +85,7 @@ public sealed record RolloutStepView(
 public sealed record RolloutEventView(long Id, DateTimeOffset At, string Kind, string Message, string Actor, int? StepIndex);
 
 /// <summary>Reads rollouts for pages and the API.</summary>
-public sealed class RolloutQueries(IDbContextFactory<DashboardDbContext> contexts, ILiveVerdicts liveVerdicts, TimeProvider clock)
+public sealed class RolloutQueries(IDbContextFactory<DashboardDbContext> contexts, ILiveVerdicts liveVerdicts, IOptions<RolloutOptions> options, TimeProvider clock)
 {
     public async Task<RolloutView?> FindAsync(Guid rolloutId, CancellationToken cancellationToken = default)
     {
@@ -135,11 +136,11 @@ public sealed class RolloutQueries(IDbContextFactory<DashboardDbContext> context
         var now = clock.GetUtcNow();
         var next = rollout.State == RolloutState.Pending
             ? new RolloutNext(rollout.Steps[0].Step, record.StartsAt, record.StartsAt > now
-                ? $"Starts when the window opens at {record.StartsAt:yyyy-MM-dd HH:mm} UTC."
+                ? "Starts when the window opens."
                 : "Starting now.")
             : rollout.Next(now);
         WindowDeadline? deadline = record.WindowEnd is { } end && !rollout.IsFinished && rollout.State != RolloutState.RollingBack
-            ? WindowDeadline.Evaluate(rollout, now, end, TimeZoneOrUtc(record.WindowTimeZone), record.WindowOverrun)
+            ? WindowDeadline.Evaluate(rollout, now, end, TimeZoneOrUtc(record.WindowTimeZone), record.WindowOverrun, TimeSpan.FromMinutes(options.Value.WindowSafetyMarginMinutes))
             : null;
         return new RolloutView
         {

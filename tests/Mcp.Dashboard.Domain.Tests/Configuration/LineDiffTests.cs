@@ -5,6 +5,8 @@ namespace Mcp.Dashboard.Domain.Tests.Configuration;
 
 public class LineDiffTests
 {
+    private static readonly TimeSpan Runaway = TimeSpan.FromSeconds(30);
+
     [Fact]
     public void MyersDiff_RandomSequences_KeepsALongestCommonSubsequence()
     {
@@ -58,7 +60,9 @@ public class LineDiffTests
         var stopwatch = Stopwatch.StartNew();
         var rows = LineDiff.Compute(string.Join('\n', before), string.Join('\n', after));
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"took {stopwatch.Elapsed}");
+        // A guard against a runaway (a hang or quadratic blow-up), not a performance measure:
+        // speed lives in the benchmarks, and a loaded CI machine must not fail this.
+        Assert.True(stopwatch.Elapsed < Runaway, $"took {stopwatch.Elapsed}");
         AssertRowsCover(before, after, rows);
     }
 

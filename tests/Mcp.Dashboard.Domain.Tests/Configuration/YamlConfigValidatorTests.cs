@@ -6,6 +6,8 @@ namespace Mcp.Dashboard.Domain.Tests.Configuration;
 
 public class YamlConfigValidatorTests
 {
+    private static readonly TimeSpan Runaway = TimeSpan.FromSeconds(30);
+
     [Theory]
     [InlineData(PlaybookExample.OldYaml)]
     [InlineData(PlaybookExample.NewYaml)]
@@ -135,7 +137,9 @@ public class YamlConfigValidatorTests
         var stopwatch = Stopwatch.StartNew();
         var result = YamlConfigValidator.Validate(yaml.ToString());
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        // A guard against a runaway (a hang or quadratic blow-up), not a performance measure:
+        // speed lives in the benchmarks, and a loaded CI machine must not fail this.
+        Assert.True(stopwatch.Elapsed < Runaway, $"took {stopwatch.Elapsed}");
         var error = Assert.Single(result.Errors);
         Assert.Equal(6, error.Line); // lol5 alone stands for over half a million values
         Assert.Equal(

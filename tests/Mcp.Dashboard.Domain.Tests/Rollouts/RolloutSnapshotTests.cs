@@ -136,3 +136,21 @@ public sealed class FailedStepTests
         Assert.All(rollout.Steps.Skip(1), s => Assert.Equal(StepState.Skipped, s.State));
     }
 }
+
+public sealed class HoldTests
+{
+    [Fact]
+    public void AHoldForDecision_IsTheOnlyPauseWhoseResumeNamesTheHeldStep()
+    {
+        var rollout = StartedCanary();
+        rollout.BeginStep(0, Now);
+
+        rollout.HoldForDecision(0, "marginal");
+        var restored = Rollout.Restore(rollout.ToSnapshot());
+        Assert.Equal(0, restored.HeldStep);
+        Assert.Equal(0, restored.Resume());
+
+        restored.Pause("coffee");
+        Assert.Null(restored.Resume());
+    }
+}

@@ -6,6 +6,8 @@ namespace Mcp.Dashboard.Domain.Tests.Schedule;
 
 public sealed class FreeWindowFinderTests
 {
+    private static readonly TimeSpan Runaway = TimeSpan.FromSeconds(30);
+
     private static readonly Guid UserPlan = Guid.NewGuid();
 
     private static readonly ServiceDependencyGraph Dependencies = new([("user-service", ["gateway"])]);
@@ -162,7 +164,9 @@ public sealed class FreeWindowFinderTests
         var stopwatch = Stopwatch.StartNew();
 
         Assert.Empty(Find([daily], [], request));
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"took {stopwatch.Elapsed}");
+        // A guard against a runaway (a hang or quadratic blow-up), not a performance measure:
+        // speed lives in the benchmarks, and a loaded CI machine must not fail this.
+        Assert.True(stopwatch.Elapsed < Runaway, $"took {stopwatch.Elapsed}");
     }
 
     [Fact]

@@ -9,6 +9,8 @@ namespace Mcp.Dashboard.Tests.Metrics;
 
 public sealed class RecentSamplesTests
 {
+    private static readonly TimeSpan Runaway = TimeSpan.FromSeconds(30);
+
     private static readonly DateTimeOffset T0 = new(2026, 1, 30, 10, 0, 0, TimeSpan.Zero);
     private readonly TestClock _clock = new(T0);
     private readonly Guid _rollout = Guid.NewGuid();
@@ -207,7 +209,9 @@ public sealed class RecentSamplesTests
         Assert.Equal(50_000, read.Count);
         Assert.Equal(read.Select(s => s.At).Order(), read.Select(s => s.At));
         Assert.Equal(T0, read[^1].At);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        // A guard against a runaway (a hang or quadratic blow-up), not a performance measure:
+        // speed lives in the benchmarks, and a loaded CI machine must not fail this.
+        Assert.True(stopwatch.Elapsed < Runaway, $"took {stopwatch.Elapsed}");
     }
 
     [Fact]
@@ -227,6 +231,8 @@ public sealed class RecentSamplesTests
         }
 
         stopwatch.Stop();
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"500,000 samples took {stopwatch.Elapsed}");
+        // A guard against a runaway (a hang or quadratic blow-up), not a performance measure:
+        // speed lives in the benchmarks, and a loaded CI machine must not fail this.
+        Assert.True(stopwatch.Elapsed < Runaway, $"500,000 samples took {stopwatch.Elapsed}");
     }
 }

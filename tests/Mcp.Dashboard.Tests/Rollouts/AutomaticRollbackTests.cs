@@ -65,3 +65,23 @@ public sealed class AutomaticRollbackTests(DashboardHost host) : IClassFixture<D
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
     }
 }
+
+/// <summary>A paused canary still serves traffic, so the judge still watches it.</summary>
+public sealed class PausedCanaryTests(DashboardHost host) : IClassFixture<DashboardHost>
+{
+    private readonly RolloutLab _lab = new(host);
+
+    [Fact]
+    public async Task AFailureWhilePaused_StillRollsBack()
+    {
+        var rolloutId = await _lab.StartAsync(await _lab.ReadyPlanAsync(RolloutLab.Canary("Paused but watched", analysis: true, (10, 600))));
+        await _lab.WaitForAsync(rolloutId, v => v.Verdict is { LowConfidence: false });
+        using var engineer = host.ClientFor(DemoAccounts.Engineer);
+        Assert.Equal(HttpStatusCode.OK, (await engineer.PostJson($"/api/v1/rollouts/{rolloutId}/pause", new { reason = "lunch" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await engineer.PostJson($"/api/v1/rollouts/{rolloutId}/faults", new { kind = "ErrorSpike", factor = 3 })).StatusCode);
+
+        var rolledBack = await _lab.WaitForStateAsync(rolloutId, RolloutState.RolledBack);
+        Assert.Equal(RolloutEngine.Judge.Email, rolledBack.RollbackRequestedBy);
+    }
+}

@@ -169,7 +169,7 @@ public sealed class RolloutEngineTests(DashboardHost host) : IClassFixture<Dashb
         var planId = await _lab.ReadyPlanAsync(RolloutLab.Canary("Deadline restored", false, (10, 600)));
         var rolloutId = await _lab.StartAsync(planId);
         var scheduler = host.Services.GetRequiredService<RolloutScheduler>();
-        var deadline = await scheduler.NextFireAsync(rolloutId, "deadline", cancellation);
+        var deadline = await scheduler.NextFireAsync(rolloutId, RolloutTriggerKind.Deadline, cancellation);
         Assert.NotNull(deadline);
 
         // What a kill between the rollout's commit and its deadline trigger leaves behind.
@@ -177,6 +177,6 @@ public sealed class RolloutEngineTests(DashboardHost host) : IClassFixture<Dashb
         Assert.True(await quartz.UnscheduleJob(new TriggerKey($"deadline-{rolloutId:N}", RolloutScheduler.Group), cancellation));
         await host.Services.GetServices<IHostedService>().OfType<RolloutRecovery>().Single().StartAsync(cancellation);
 
-        Assert.Equal(deadline, await scheduler.NextFireAsync(rolloutId, "deadline", cancellation));
+        Assert.Equal(deadline, await scheduler.NextFireAsync(rolloutId, RolloutTriggerKind.Deadline, cancellation));
     }
 }

@@ -94,3 +94,37 @@ public sealed class WebhookRolloutTests(QuickWebhookHost host) : IClassFixture<Q
         Assert.Contains(events.EnumerateArray(), e => e.GetProperty("kind").GetString() == "target.refused");
     }
 }
+
+/// <summary>Resuming after a refused target never accepts a step the target did not take.</summary>
+public sealed class WebhookResumeTests(QuickWebhookHost host) : IClassFixture<QuickWebhookHost>, IAsyncLifetime
+{
+    private readonly RolloutLab _lab = new(host);
+    private WebhookRecorder _target = null!;
+
+    public async ValueTask InitializeAsync() => _target = await WebhookRecorder.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _target.DisposeAsync();
+
+    [Fact]
+    public async Task ResumingAfterTheBakeTimePassed_SendsTheRefusedActionAgain_AndJudgesItsOwnBake()
+    {
+        _target.FailWithStatus = (int)HttpStatusCode.ServiceUnavailable;
+        var plan = RolloutLab.Canary("Resume never skips", analysis: true, (10, 1)) with
+        {
+            Target = new TargetSettings { Kind = TargetKind.Webhook, Url = _target.HookUrl.ToString(), Secret = WebhookRecorder.Secret },
+        };
+        var rolloutId = await _lab.StartAsync(await _lab.ReadyPlanAsync(plan));
+        await _lab.WaitForStateAsync(rolloutId, RolloutState.Paused);
+        await Task.Delay(2000, TestContext.Current.CancellationToken);
+        _target.FailWithStatus = null;
+        using var engineer = host.ClientFor(DemoAccounts.Engineer);
+
+        Assert.Equal(HttpStatusCode.OK, (await engineer.PostJson($"/api/v1/rollouts/{rolloutId}/resume", new { })).StatusCode);
+
+        // The weight is sent again and baked; with no metrics from this target the judge has
+        // nothing to go on, so it holds for a person rather than passing the step.
+        var held = await _lab.WaitForAsync(rolloutId, v => v.State == RolloutState.Paused && v.PauseReason!.Contains("without enough data", StringComparison.Ordinal));
+        Assert.Equal(10, Assert.Single(_target.Effects).Weight);
+        Assert.Equal(StepState.Running, held.Steps.First(s => s.Action == RolloutAction.SetWeight).State);
+    }
+}

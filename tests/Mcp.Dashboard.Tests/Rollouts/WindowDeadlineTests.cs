@@ -17,7 +17,7 @@ public sealed class WindowDeadlineTests(DashboardHost host) : IClassFixture<Dash
         var rolloutId = await _lab.StartAsync(await _lab.ReadyPlanAsync(RolloutLab.Canary("Deadline booked", false, (10, 3 * 3600))));
         var view = await _lab.GetAsync(rolloutId);
 
-        var fires = await host.Services.GetRequiredService<RolloutScheduler>().NextFireAsync(rolloutId, "deadline", TestContext.Current.CancellationToken);
+        var fires = await host.Services.GetRequiredService<RolloutScheduler>().NextFireAsync(rolloutId, RolloutTriggerKind.Deadline, TestContext.Current.CancellationToken);
 
         Assert.NotNull(fires);
         Assert.Equal(view.DeadlineAt!.Value, fires!.Value, TimeSpan.FromSeconds(1));

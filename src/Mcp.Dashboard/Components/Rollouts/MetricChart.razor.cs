@@ -75,6 +75,13 @@ public sealed partial class MetricChart : IAsyncDisposable
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "/assets/js/rollout-charts.js");
             var history = TakeUnsent(baseline.Concat(canary));
             _chart = await _module.InvokeAsync<IJSObjectReference>("mount", _canvas, _latest, new ChartOptions(Metric, (long)History.TotalMilliseconds), history);
+            if (_disposed)
+            {
+                // The page went away while the chart was mounting: DisposeAsync found nothing
+                // to release yet, so release it here (the script's observer and the references).
+                await ReleaseAsync();
+                return;
+            }
         }
         catch (JSDisconnectedException)
         {
@@ -191,17 +198,24 @@ public sealed partial class MetricChart : IAsyncDisposable
         _disposed = true;
         _subscription?.Dispose();
         _throttler?.Dispose();
+        await ReleaseAsync();
+    }
+
+    private async Task ReleaseAsync()
+    {
+        var chart = Interlocked.Exchange(ref _chart, null);
+        var module = Interlocked.Exchange(ref _module, null);
         try
         {
-            if (_chart is not null)
+            if (chart is not null)
             {
-                await _chart.InvokeVoidAsync("dispose");
-                await _chart.DisposeAsync();
+                await chart.InvokeVoidAsync("dispose");
+                await chart.DisposeAsync();
             }
 
-            if (_module is not null)
+            if (module is not null)
             {
-                await _module.DisposeAsync();
+                await module.DisposeAsync();
             }
         }
         catch (JSDisconnectedException)
