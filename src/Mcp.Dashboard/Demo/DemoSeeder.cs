@@ -10,7 +10,6 @@ using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Hosting;
 using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Plans;
-using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Schedule;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,8 +29,7 @@ public sealed class DemoSeeder(
     PlanService plans,
     ScheduleService schedule,
     CompatibilityService compatibility,
-    RolloutEngine rollouts,
-    TimeProvider clock,
+    DemoRehearsals rehearsals,
     ILogger<DemoSeeder> logger)
 {
     public async Task SeedIfEnabledAsync(CancellationToken cancellationToken)
@@ -42,12 +40,7 @@ public sealed class DemoSeeder(
             return;
         }
 
-        var actors = new Dictionary<DemoAccount, Actor>();
-        foreach (var account in DemoAccounts.All)
-        {
-            var user = await accounts.EnsureUserAsync(account.Email, account.DisplayName, options.Value.DemoPassword, [account.Role], isDemo: true, cancellationToken);
-            actors[account] = new Actor(user.Id, account.Email, account.DisplayName, new HashSet<string> { account.Role });
-        }
+        var actors = await rehearsals.DemoActorsAsync(cancellationToken);
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -178,72 +171,8 @@ public sealed class DemoSeeder(
         }), cancellationToken);
         await plans.CancelAsync(manager, expansion.Id, "Postponed until after the Singles Day freeze.", cancellationToken);
 
-        await SeedStagingRehearsalsAsync(actors, FromTemplate, cancellationToken);
-    }
-
-    /// <summary>
-    /// Two staging rehearsals on the simulated fleet, each with a window open for the next eight
-    /// hours: one already running (the live canary a newcomer can watch, and break with fault
-    /// injection), and one approved and ready for anyone with the engineer role to start.
-    /// </summary>
-    private async Task SeedStagingRehearsalsAsync(IReadOnlyDictionary<DemoAccount, Actor> actors, Func<string, Func<PlanDefinition, PlanDefinition>, PlanDefinition> fromTemplate, CancellationToken cancellationToken)
-    {
-        var manager = actors[DemoAccounts.ReleaseManager];
-        var approver = actors[DemoAccounts.Approver];
-        var engineer = actors[DemoAccounts.Engineer];
-        IReadOnlyList<StageDefinition> oneStage(NodeTier tier) =>
-        [
-            new()
-            {
-                Name = $"{tier} nodes (staging)",
-                Tier = tier,
-                Checklist =
-                [
-                    new() { Title = "Staging snapshot taken", Required = true, Owner = DemoAccounts.Engineer.Email },
-                    new() { Title = "Load generator running at production shape", Required = true, Owner = DemoAccounts.Engineer.Email },
-                ],
-            },
-        ];
-
-        async Task<MigrationPlan> ReadyAsync(PlanDefinition definition, string approval)
-        {
-            var plan = await plans.CreateAsync(manager, definition, cancellationToken);
-            foreach (var item in plan.ChecklistItems.Where(i => i.Required))
-            {
-                await plans.CompleteChecklistItemAsync(engineer, plan.Id, item.Id, "Done for the rehearsal.", cancellationToken);
-            }
-
-            var now = clock.GetUtcNow();
-            await schedule.BookWindowAsync(manager, plan.Id, now, now.AddHours(8), "Asia/Shanghai", "Rehearsal window: staging is free all day.", cancellationToken);
-            await plans.SubmitAsync(manager, plan.Id, null, cancellationToken);
-            await plans.ApproveAsync(approver, plan.Id, approval, cancellationToken: cancellationToken);
-            return plan;
-        }
-
-        var live = await ReadyAsync(fromTemplate("canary-upgrade", d => d with
-        {
-            Name = "Staging rehearsal: user service 2.5.0 -> 2.5.1",
-            Environment = "staging",
-            Services = ["user-service"],
-            FromVersion = "2.5.0",
-            ToVersion = "2.5.1",
-            Description = "Rehearses the production canary on staging: same steps, simulated fleet. Inject a fault from the rollout page to watch an automatic rollback.",
-            Stages = oneStage(NodeTier.Core),
-            Canary = new CanarySettings { Steps = [new(1, 600), new(10, 1200), new(50, 1800), new(100, 0)] },
-        }), "Rehearse away.");
-        await rollouts.StartAsync(engineer, live.Id, "Morning rehearsal of the production canary.", cancellationToken);
-
-        await ReadyAsync(fromTemplate("canary-upgrade", d => d with
-        {
-            Name = "Staging rehearsal: edge cache 3.1.0 -> 3.2.0",
-            Environment = "staging",
-            Services = ["edge-cache"],
-            FromVersion = "3.1.0",
-            ToVersion = "3.2.0",
-            Description = "A short canary to start yourself: about six minutes from 1% to 100% on the simulated fleet.",
-            Stages = oneStage(NodeTier.Edge),
-            Canary = new CanarySettings { Steps = [new(1, 60), new(10, 120), new(50, 120), new(100, 0)] },
-        }), "Ready when you are.");
+        await rehearsals.StartLiveAsync(actors, cancellationToken);
+        await rehearsals.ReadyOneToStartAsync(actors, cancellationToken);
     }
 
     private async Task SeedRulesAndBlackoutsAsync(Actor manager, CancellationToken cancellationToken)

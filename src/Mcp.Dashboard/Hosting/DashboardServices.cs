@@ -76,6 +76,16 @@ public static class DashboardServices
         services.AddSingleton<UserAccounts>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<DemoRehearsals>();
+        services.AddTransient<DemoRehearsalJob>();
+        services.ConfigureAllQuartzSchedulers(quartz =>
+        {
+            // A demo server runs for days: keep a live canary to break and one to start.
+            quartz.AddJob<DemoRehearsalJob>(job => job.WithIdentity(DemoRehearsalJob.Key).StoreDurably()
+                .WithDescription("Demo mode: keeps a live staging rehearsal and a ready one going."));
+            quartz.AddTrigger(trigger => trigger.ForJob(DemoRehearsalJob.Key).WithIdentity(DemoRehearsalJob.TriggerKey)
+                .WithCronSchedule("0 */5 * * * ?", schedule => schedule.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+        });
         services.AddRolloutMetrics(configuration);
 
         // What rollout steps act on and read from; the engine asks the factory per plan.
