@@ -24,6 +24,7 @@ public static class BrowserBenchmark
     private const int Markers = 45;
     private const int WarmUps = 5;
     private static readonly TimeSpan Spacing = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(45);
 
     // A marker's error_rate encodes its number: 0.1000 + n / 10,000, exact through JSON.
     private static double MarkerValue(int marker) => (1000 + marker) / 10_000.0;
@@ -48,8 +49,19 @@ public static class BrowserBenchmark
         var (renderers, rendererPss) = BenchBrowser.Renderers();
         Console.WriteLine($"browser: {Pages} tabs open in {opening.Elapsed.TotalSeconds:0} s, {host.Circuits.Connected} circuits connected, {renderers} renderer processes ({rendererPss:0} MiB PSS), load {Machine.LoadAverage()}");
 
+        // Opening 200 tabs leaves the machine busy for a while (load average 30+ on 2 cores):
+        // let it pass, then note how much CPU the idle tabs and the host use on their own.
+        await Task.Delay(Settle);
+        var loadAtMarkers = Machine.LoadAverage();
+        var idleStart = BenchBrowser.CpuSeconds();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var idleEnd = BenchBrowser.CpuSeconds();
+        Console.WriteLine($"browser: settled, load {loadAtMarkers}");
+
         using var sender = host.Client();
         var sent = new double[Markers];
+        var markersStart = BenchBrowser.CpuSeconds();
+        var markersClock = System.Diagnostics.Stopwatch.StartNew();
         var answers = new List<double>();
         for (var marker = -WarmUps; marker < Markers; marker++)
         {
@@ -67,6 +79,8 @@ public static class BrowserBenchmark
             await Task.Delay(Spacing);
         }
 
+        var markersEnd = BenchBrowser.CpuSeconds();
+        var markersSeconds = markersClock.Elapsed.TotalSeconds;
         await Task.Delay(TimeSpan.FromSeconds(3));
         var connectedAfter = host.Circuits.Connected;
         var latencies = new List<double>();
@@ -119,6 +133,9 @@ public static class BrowserBenchmark
         report.Figure("Chromium renderer processes (PSS), after opening / at the end", Inv($"{renderers} ({rendererPss:0} MiB) / {renderersAfter} ({pssAfter:0} MiB)"));
         report.Figure("ingest API answer (context): p50 / p99", Inv($"{api.Percentile(50):0.0} / {api.Percentile(99):0.0} ms"));
         report.Figure("opening the tabs, 4 at a time", Inv($"{opening.Elapsed.TotalSeconds:0} s"));
+        report.Figure("load average (1, 5, 15 min) when the markers started", loadAtMarkers);
+        report.Figure("CPU used, 10 s idle before the markers: server+benchmark / renderers / other Chromium+driver", Cpu(idleStart, idleEnd, 10));
+        report.Figure(Inv($"CPU used during the markers ({markersSeconds:0} s): server+benchmark / renderers / other Chromium+driver"), Cpu(markersStart, markersEnd, markersSeconds));
         report.Figure("largest page clock drift (timeOrigin + now() against Date.now())", Inv($"{maxDrift:0.0} ms"));
         report.Section("How it was measured", $"""
             The host runs in this process on Kestrel at 127.0.0.1. One rollout of a canary plan with a **webhook** target (a loopback
@@ -126,7 +143,7 @@ public static class BrowserBenchmark
             and the only samples are the benchmark's. One headless Chromium (the system's, with the browser tests' switches) holds
             {Contexts} browser contexts, each signed in once through the sign-in form as the bench admin; {Pages} tabs of `/rollouts/{"{id}"}` are
             spread over them, opened 4 at a time, each waited for until `#app-interactive` is attached (its circuit is live) and both
-            charts have mounted. A `CircuitHandler` registered by the benchmark counts the host's circuits: {Pages} connected before the
+            charts have mounted, then left {Settle.TotalSeconds:0} s for the opening storm to pass. A `CircuitHandler` registered by the benchmark counts the host's circuits: {Pages} connected before the
             markers, {connectedAfter} after. Chromium ran {renderers} renderer processes for the {Pages} tabs (Chromium's own process limit;
             no switch was added to change it).
 
@@ -139,12 +156,19 @@ public static class BrowserBenchmark
             animation frame. The arrival in wall-clock time is `performance.timeOrigin + now()`, compared with the send time on the same
             machine clock; the largest drift of that against `Date.now()` in any tab is in the table.
 
+            The CPU rows read each process's user + system time from /proc (Chromium's processes are those below this one), as cores
+            busy on average over the interval: the server and the benchmark share one process; the renderers are the tabs.
+
             Figures are over every (tab, marker) pair. Server, browser and the benchmark share the machine's {Environment.ProcessorCount} cores,
             and other work on the machine shows in the load average.
             """);
         Console.WriteLine($"browser: {Pages} tabs, ingest -> chart {all.Summary()}, {missing} missing, {renderersAfter} renderers");
         return report;
     }
+
+    // As cores busy on average: 2.0 would be the whole of a 2-core machine.
+    private static string Cpu((double Self, double Renderers, double Others) from, (double Self, double Renderers, double Others) to, double seconds) =>
+        Inv($"{(to.Self - from.Self) / seconds:0.00} / {(to.Renderers - from.Renderers) / seconds:0.00} / {(to.Others - from.Others) / seconds:0.00} cores");
 
     private static string Ms(double value) => Inv($"{value:0.0} ms");
 

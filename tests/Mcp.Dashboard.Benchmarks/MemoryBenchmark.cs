@@ -95,6 +95,8 @@ public static class MemoryBenchmark
             report.Figure($"{scenario}, {open} circuits: managed heap (live objects) per circuit", Kb(managed), targetText, managed <= target);
             report.Figure($"{scenario}, {open} circuits: GC heap size per circuit", Kb(heap), targetText, heap <= target);
             report.Figure($"{scenario}, {open} circuits: working set per circuit", Kb(workingSet), targetText, workingSet <= target);
+            report.Figure($"{scenario}, {open} circuits: of the heap, small / large / pinned object heap per circuit",
+                $"{Kb((now.Small - baseline.Small) / (double)open)} / {Kb((now.Large - baseline.Large) / (double)open)} / {Kb((now.Pinned - baseline.Pinned) / (double)open)}");
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"- {scenario}, {open} circuits: baseline {Mb(baseline.Managed)} managed / {Mb(baseline.Heap)} heap / {Mb(baseline.WorkingSet)} working set; with the circuits {Mb(now.Managed)} / {Mb(now.Heap)} / {Mb(now.WorkingSet)}; Chromium {renderers} renderer processes, {pss:0} MiB PSS."));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -141,7 +143,7 @@ public static class MemoryBenchmark
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024:0.0} MiB");
 
-    private readonly record struct Memory(long Managed, long Heap, long WorkingSet)
+    private readonly record struct Memory(long Managed, long Heap, long WorkingSet, long Small, long Large, long Pinned)
     {
         public static Memory Measure()
         {
@@ -153,9 +155,14 @@ public static class MemoryBenchmark
             }
 
             var managed = GC.GetTotalMemory(forceFullCollection: true);
-            var heap = GC.GetGCMemoryInfo(GCKind.FullBlocking).HeapSizeBytes;
+            var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+            var generations = info.GenerationInfo;
             using var process = Process.GetCurrentProcess();
-            return new Memory(managed, heap, process.WorkingSet64);
+
+            // Generations 0-2 are the small object heap, 3 the large object heap (85,000 bytes and
+            // up), 4 the pinned object heap (Kestrel's and SignalR's pooled I/O buffers live there).
+            var small = generations[0].SizeAfterBytes + generations[1].SizeAfterBytes + generations[2].SizeAfterBytes;
+            return new Memory(managed, info.HeapSizeBytes, process.WorkingSet64, small, generations[3].SizeAfterBytes, generations[4].SizeAfterBytes);
         }
     }
 }

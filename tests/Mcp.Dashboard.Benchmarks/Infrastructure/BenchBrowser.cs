@@ -112,32 +112,93 @@ public sealed class BenchBrowser : IAsyncDisposable
     /// </summary>
     public static (int Count, double PssMiB) Renderers()
     {
+        var count = 0;
+        var pssKiB = 0L;
+        foreach (var (pid, _, renderer) in Descendants())
+        {
+            if (!renderer)
+            {
+                continue;
+            }
+
+            count++;
+            try
+            {
+                var pss = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+                if (pss is not null)
+                {
+                    pssKiB += long.Parse(pss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return (count, pssKiB / 1024.0);
+    }
+
+    /// <summary>
+    /// CPU seconds (user + system) used so far by this process (the server and the benchmark), by
+    /// Chromium's renderer processes, and by the rest below it (Chromium's browser and utility
+    /// processes, Playwright's driver). Processes that already exited are not counted.
+    /// </summary>
+    public static (double Self, double Renderers, double Others) CpuSeconds()
+    {
+        var self = CpuOf(Environment.ProcessId);
+        double renderers = 0, others = 0;
+        foreach (var (pid, _, renderer) in Descendants())
+        {
+            if (renderer)
+            {
+                renderers += CpuOf(pid);
+            }
+            else
+            {
+                others += CpuOf(pid);
+            }
+        }
+
+        return (self, renderers, others);
+    }
+
+    // Fields after the parenthesised command name (which may hold spaces): [1] ppid, [11] utime, [12] stime.
+    private static string[]? StatFields(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    // Linux reports CPU time in clock ticks of USER_HZ, 100 a second on every mainstream build.
+    private static double CpuOf(int pid) =>
+        StatFields(pid) is { } fields
+            ? (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0
+            : 0;
+
+    private static List<(int Pid, int Parent, bool Renderer)> Descendants()
+    {
         var parents = new Dictionary<int, int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(dir), out var pid))
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && StatFields(pid) is { } fields)
             {
-                try
-                {
-                    // Field 4 of stat, after the parenthesised command name (which may hold spaces).
-                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
-                }
-                catch (IOException)
-                {
-                }
+                parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
             }
         }
 
         var self = Environment.ProcessId;
-        var count = 0;
-        var pssKiB = 0L;
-        foreach (var pid in parents.Keys)
+        var result = new List<(int, int, bool)>();
+        foreach (var (pid, parent) in parents)
         {
-            var ancestor = pid;
-            var depth = 0;
-            while (ancestor > 1 && ancestor != self && depth++ < 16)
+            var ancestor = parent;
+            for (var depth = 0; ancestor > 1 && ancestor != self && depth < 16; depth++)
             {
                 ancestor = parents.GetValueOrDefault(ancestor);
             }
@@ -149,26 +210,13 @@ public sealed class BenchBrowser : IAsyncDisposable
 
             try
             {
-                if (!File.ReadAllText($"/proc/{pid}/cmdline").Contains("--type=renderer", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                count++;
-                var pss = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
-                if (pss is not null)
-                {
-                    pssKiB += long.Parse(pss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-                }
+                result.Add((pid, parent, File.ReadAllText($"/proc/{pid}/cmdline").Contains("--type=renderer", StringComparison.Ordinal)));
             }
             catch (IOException)
             {
             }
-            catch (UnauthorizedAccessException)
-            {
-            }
         }
 
-        return (count, pssKiB / 1024.0);
+        return result;
     }
 }

@@ -61,6 +61,10 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+
+        // Outside Development the host does not read the build's static web assets manifest;
+        // the browser benchmarks run from the build output and need blazor.web.js and MudBlazor's files.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder.FullName, "dashboard.db")}");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder.FullName, "keys"));
         builder.UseSetting("Dashboard:DemoMode", "false");
