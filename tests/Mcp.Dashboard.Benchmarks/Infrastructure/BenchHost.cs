@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Mcp.Dashboard.Hosting;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,7 +20,13 @@ public sealed class BenchHost : WebApplicationFactory<Program>
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("mcp-dashboard-bench-");
 
+    public const string AdminEmail = "bench@example.com";
+    public const string AdminPassword = "Bench-pass-2026";
+
     public string Token { get; } = "mcp_bench_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The Blazor circuits the host holds and how many have a live connection (the browser benchmarks check these).</summary>
+    public CircuitCounter Circuits => Services.GetRequiredService<CircuitCounter>();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -54,13 +61,22 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+
+        // Outside Development the host does not read the build's static web assets manifest;
+        // the browser benchmarks run from the build output and need blazor.web.js and MudBlazor's files.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder.FullName, "dashboard.db")}");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder.FullName, "keys"));
         builder.UseSetting("Dashboard:DemoMode", "false");
-        builder.UseSetting("Bootstrap:AdminEmail", "bench@example.com");
-        builder.UseSetting("Bootstrap:AdminPassword", "Bench-pass-2026");
+        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Bootstrap:ApiToken", Token);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<CircuitCounter>();
+            services.AddScoped<CircuitHandler, CountingCircuitHandler>();
+        });
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
