@@ -85,11 +85,41 @@ public static class DatabaseProvider
             return Task.CompletedTask;
         }
 
-        private static void Apply(DbConnection connection)
+        private static void Apply(DbConnection connection) => ApplyPragmas(connection, foreignKeys: true);
+    }
+
+    private static void ApplyPragmas(DbConnection connection, bool foreignKeys)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL;{(foreignKeys ? " PRAGMA foreign_keys=ON;" : "")}";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// The provider Quartz opens its connections with: SQLite's, with the same per-connection
+    /// settings EF's connections get. Without it every scheduler commit (a trigger stored, a
+    /// rollback fired) waited for a full sync of the WAL, and rollbacks queued behind them.
+    /// Quartz's own schema declares no foreign keys, so those stay as SQLite has them.
+    /// </summary>
+    public static DbProviderFactory SqliteForScheduler { get; } = new SchedulerSqliteFactory();
+
+    private sealed class SchedulerSqliteFactory : DbProviderFactory
+    {
+        public override DbConnection CreateConnection() => new SchedulerSqliteConnection();
+
+        public override DbCommand CreateCommand() => SqliteFactory.Instance.CreateCommand();
+
+        public override DbParameter CreateParameter() => SqliteFactory.Instance.CreateParameter();
+
+        public override DbConnectionStringBuilder CreateConnectionStringBuilder() => SqliteFactory.Instance.CreateConnectionStringBuilder();
+    }
+
+    private sealed class SchedulerSqliteConnection : SqliteConnection
+    {
+        public override void Open()
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
-            command.ExecuteNonQuery();
+            base.Open();
+            ApplyPragmas(this, foreignKeys: false);
         }
     }
 }

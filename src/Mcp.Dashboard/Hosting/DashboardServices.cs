@@ -17,7 +17,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -196,7 +195,7 @@ public static class DashboardServices
                 switch (database.Provider)
                 {
                     case DatabaseProvider.Sqlite:
-                        store.UseSqlite(SqliteFactory.Instance, DatabaseProvider.PrepareSqlite(connectionString));
+                        store.UseSqlite(DatabaseProvider.SqliteForScheduler, DatabaseProvider.PrepareSqlite(connectionString));
                         break;
                     default:
                         throw new InvalidOperationException($"No scheduler store for database provider '{database.Provider}'.");

@@ -240,9 +240,9 @@ public sealed class RolloutEngine(
             return RollbackRequestOutcome.Accepted;
         }, cancellationToken);
 
-        // The pending advance trigger is removed by the rollback job, not here: the press answers
-        // after two commits, and an advance that fires meanwhile finds the rollout rolling back
-        // and does nothing.
+        // The pending advance trigger is removed when the rollback is done, not here: the press
+        // answers after two commits, and an advance that fires meanwhile finds the rollout
+        // rolling back and does nothing.
         if (outcome == RollbackRequestOutcome.Accepted)
         {
             // A step action still being retried must not reach the target after the rollback.

@@ -96,7 +96,10 @@ public sealed class RolloutRunner(
 
         var plan = await plans.GetAsync(stored.PlanId, cancellationToken);
         var result = await targets.For(plan).ApplyAsync(RolloutTargets.RollbackAction(rolloutId, plan, clock.GetUtcNow()), cancellationToken);
-        await scheduler.CancelAdvanceAsync(rolloutId, cancellationToken);
+
+        // The pending advance trigger is left to CancelAllAsync below: while the rollout rolls
+        // back, an advance that fires does nothing, and each write saved here shortens the queue
+        // of other rollbacks on the one database writer.
         if (!result.Succeeded)
         {
             await RetryRefusedRollbackAsync(rolloutId, result, cancellationToken);

@@ -31,20 +31,12 @@ public sealed class RolloutScheduler(ISchedulerFactory schedulers)
     public Task ScheduleRollbackAsync(Guid rolloutId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ScheduleAsync(RolloutTriggerKind.Rollback, rolloutId, at, cancellationToken);
 
-    public async Task CancelAdvanceAsync(Guid rolloutId, CancellationToken cancellationToken = default)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.UnscheduleJob(TriggerKeyFor(rolloutId, RolloutTriggerKind.Advance), cancellationToken);
-    }
-
     /// <summary>Removes every trigger of a finished rollout.</summary>
     public async Task CancelAllAsync(Guid rolloutId, CancellationToken cancellationToken = default)
     {
+        // One transaction for all three: the database has one writer, and rollbacks queue on it.
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        foreach (var kind in Enum.GetValues<RolloutTriggerKind>())
-        {
-            await scheduler.UnscheduleJob(TriggerKeyFor(rolloutId, kind), cancellationToken);
-        }
+        await scheduler.UnscheduleJobs([.. Enum.GetValues<RolloutTriggerKind>().Select(kind => TriggerKeyFor(rolloutId, kind))], cancellationToken);
     }
 
     /// <summary>When the rollout's trigger of <paramref name="kind"/> fires next, or null when none waits.</summary>
