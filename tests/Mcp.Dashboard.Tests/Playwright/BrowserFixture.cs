@@ -62,7 +62,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IClassFixture<Browse
             Locale = "en-US",
             TimezoneId = "Asia/Shanghai",
         });
-        context.SetDefaultTimeout(15_000);
+        // A hang guard, not a speed check: the suite shares 2 cores with real hosts, a kill -9
+        // process and Prometheus, and a sign-in can wait seconds behind them.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await test(page);
     }
