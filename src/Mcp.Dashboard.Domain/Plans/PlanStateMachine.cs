@@ -71,8 +71,8 @@ public static class PlanStateMachine
 
     public static string Describe(PlanState state) => state switch
     {
-        PlanState.InReview => "in-review",
-        PlanState.RolledBack => "rolled-back",
+        PlanState.InReview => "in review",
+        PlanState.RolledBack => "rolled back",
         _ => state.ToString().ToLowerInvariant(),
     };
 }

@@ -95,8 +95,8 @@ public static class RolloutStateMachine
 
     public static string Describe(RolloutState state) => state switch
     {
-        RolloutState.RollingBack => "rolling-back",
-        RolloutState.RolledBack => "rolled-back",
+        RolloutState.RollingBack => "rolling back",
+        RolloutState.RolledBack => "rolled back",
         _ => state.ToString().ToLowerInvariant(),
     };
 }
