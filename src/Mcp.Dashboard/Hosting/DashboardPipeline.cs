@@ -1,3 +1,4 @@
+using Mcp.Dashboard.Feeds;
 using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Api;
 using Mcp.Dashboard.Components;
@@ -43,6 +44,7 @@ public static class DashboardPipeline
         });
 
         app.MapApi();
+        app.MapFeeds();
         app.MapHub<Rollouts.Live.RolloutsHub>(Rollouts.Live.RolloutsHub.Path);
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -72,6 +72,7 @@ public static class DashboardServices
         services.AddSingleton<ScheduleService>();
         services.AddSingleton<IPlanWindowFacts>(provider => provider.GetRequiredService<ScheduleService>());
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<Feeds.CalendarFeed>();
         services.AddSingleton<UserAccounts>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<DemoSeeder>();
