@@ -13,6 +13,13 @@ namespace Mcp.Dashboard.Rollouts;
 /// </summary>
 public sealed class RolloutAnalysis(RecentSamples samples) : IStepJudge, ILiveVerdicts
 {
+    /// <summary>
+    /// The change-feed topic of the judge's once-a-second verdicts (id: the rollout). Apart from
+    /// the rollout topic, because nothing stored changes: pages that list rollouts never hear
+    /// them, and the rollout page takes the verdict from memory without a database read.
+    /// </summary>
+    public const string VerdictTopic = "rollout-verdict";
+
     private readonly ConcurrentDictionary<Guid, StepWatch> _watches = new();
     private readonly ConcurrentDictionary<Guid, StepVerdict> _latest = new();
 

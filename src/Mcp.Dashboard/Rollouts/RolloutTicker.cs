@@ -111,7 +111,7 @@ public sealed class RolloutTicker(
         if (rollout.CurrentStep is { Step.NeedsAnalysis: true, ActionAppliedAt: not null } step)
         {
             var assessment = analysis.Assess(record.Id, step, plan, now);
-            changes.Publish(new Change(RolloutStore.Topic, record.Id.ToString(), "verdict.updated", RolloutEngine.Judge.Email));
+            changes.Publish(new Change(RolloutAnalysis.VerdictTopic, record.Id.ToString(), "verdict.updated", RolloutEngine.Judge.Email));
             if (assessment.Decision == Domain.Analysis.BakeDecision.RollBack)
             {
                 failure = assessment.Explanation;

@@ -7,14 +7,7 @@ namespace Mcp.Dashboard.Tests.Feeds;
 /// <summary>/calendar.ics read back by Ical.Net, the way a calendar app would read it.</summary>
 public sealed class CalendarFeedTests(DashboardHost host) : IClassFixture<DashboardHost>
 {
-    private async Task<Ical.Net.Calendar> ReadAsync(string query = "")
-    {
-        using var anonymous = host.ClientFor(null);
-        var response = await anonymous.GetAsync("/calendar.ics" + query, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
-        return Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
-    }
+    private Task<Ical.Net.Calendar> ReadAsync(string query = "") => CalendarFeedReader.ReadAsync(host, query);
 
     [Fact]
     public async Task RecurringBlackouts_CarryTheirRule_InTheirTimeZone()
@@ -45,14 +38,7 @@ public sealed class CalendarFeedTests(DashboardHost host) : IClassFixture<Dashbo
 /// </summary>
 public sealed class CalendarFeedWindowTests(DashboardHost host) : IClassFixture<DashboardHost>
 {
-    private async Task<Ical.Net.Calendar> ReadAsync(string query = "")
-    {
-        using var anonymous = host.ClientFor(null);
-        var response = await anonymous.GetAsync("/calendar.ics" + query, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
-        return Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
-    }
+    private Task<Ical.Net.Calendar> ReadAsync(string query = "") => CalendarFeedReader.ReadAsync(host, query);
 
     [Fact]
     public async Task Windows_HaveStableUids_AndACancelledOneStaysWithStatusCancelledAndAHigherSequence()
@@ -74,5 +60,18 @@ public sealed class CalendarFeedWindowTests(DashboardHost host) : IClassFixture<
         Assert.Equal("CANCELLED", after.Status);
         Assert.True(after.Sequence > booked.Sequence);
         Assert.Equal(booked.Start!.Value, after.Start!.Value);
+    }
+}
+
+/// <summary>Reads /calendar.ics anonymously and parses it with Ical.Net, as a calendar app would.</summary>
+internal static class CalendarFeedReader
+{
+    public static async Task<Ical.Net.Calendar> ReadAsync(DashboardHost host, string query)
+    {
+        using var anonymous = host.ClientFor(null);
+        var response = await anonymous.GetAsync("/calendar.ics" + query, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        return Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
     }
 }

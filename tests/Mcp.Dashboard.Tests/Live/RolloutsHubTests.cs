@@ -46,6 +46,7 @@ public sealed class RolloutsHubTests(DashboardHost host) : IClassFixture<Dashboa
         var first = await connection.InvokeAsync<RolloutView>("Watch", rolloutId, TestContext.Current.CancellationToken);
         Assert.Equal(rolloutId, first.Id);
         await Eventually(() => samples.Any(s => s.Cohort == Cohorts.Canary && s.Metric == "error_rate"));
+        await Eventually(() => views.Any(v => v.Verdict is { LowConfidence: false }));
 
         using var engineer = host.ClientFor(DemoAccounts.Engineer);
         await engineer.PostJson($"/api/v1/rollouts/{rolloutId}/rollback", new { reason = "seen from the hub" });

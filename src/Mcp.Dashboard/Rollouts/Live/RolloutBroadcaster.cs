@@ -16,6 +16,7 @@ public sealed class RolloutBroadcaster(
     ChangeFeed changes,
     RecentSamples samples,
     RolloutQueries queries,
+    ILiveVerdicts liveVerdicts,
     ILogger<RolloutBroadcaster> logger) : IDisposable
 {
     private readonly Lock _gate = new();
@@ -30,12 +31,15 @@ public sealed class RolloutBroadcaster(
 
     private RolloutQueries Queries => queries;
 
+    private ILiveVerdicts LiveVerdicts => liveVerdicts;
+
     private ILogger Logger => logger;
 
     public static string GroupFor(Guid rolloutId) => $"rollout-{rolloutId:N}";
 
     /// <param name="lastEventId">The newest event log line when the watcher joined; pushes start after it.</param>
-    public void Watch(string connectionId, Guid rolloutId, long lastEventId)
+    /// <param name="current">The rollout as the watcher was just sent it; verdict pushes build on it.</param>
+    public void Watch(string connectionId, Guid rolloutId, long lastEventId, RolloutView current)
     {
         var mine = _watching.GetOrAdd(connectionId, _ => []);
         lock (_gate)
@@ -47,7 +51,7 @@ public sealed class RolloutBroadcaster(
 
             if (!_feeds.TryGetValue(rolloutId, out var feed))
             {
-                feed = new Feed(this, rolloutId, lastEventId);
+                feed = new Feed(this, rolloutId, lastEventId, current);
                 _feeds[rolloutId] = feed;
             }
 
@@ -115,18 +119,22 @@ public sealed class RolloutBroadcaster(
         private readonly RolloutBroadcaster _owner;
         private readonly Guid _rolloutId;
         private readonly IDisposable _changes;
+        private readonly IDisposable _verdicts;
         private readonly IDisposable _samples;
         private readonly CallbackThrottler _sampleThrottler;
         private readonly Lock _pendingGate = new();
         private List<MetricSample> _pending = [];
         private long _lastEventId;
+        private RolloutView? _lastView;
 
-        public Feed(RolloutBroadcaster owner, Guid rolloutId, long lastEventId)
+        public Feed(RolloutBroadcaster owner, Guid rolloutId, long lastEventId, RolloutView current)
         {
+            _lastView = current;
             _owner = owner;
             _rolloutId = rolloutId;
             _lastEventId = lastEventId;
             _changes = owner.Changes.SubscribeCoalesced(RolloutStore.Topic, rolloutId.ToString(), SendChangesAsync);
+            _verdicts = owner.Changes.SubscribeCoalesced(RolloutAnalysis.VerdictTopic, rolloutId.ToString(), SendVerdictAsync);
             _sampleThrottler = new CallbackThrottler(SendSamplesAsync, CallbackThrottler.DefaultInterval);
             _samples = owner.Samples.Subscribe(rolloutId, batch =>
             {
@@ -144,6 +152,7 @@ public sealed class RolloutBroadcaster(
         public void Dispose()
         {
             _changes.Dispose();
+            _verdicts.Dispose();
             _samples.Dispose();
             _sampleThrottler.Dispose();
         }
@@ -159,6 +168,7 @@ public sealed class RolloutBroadcaster(
                     return;
                 }
 
+                _lastView = view;
                 var events = await _owner.Queries.EventsAsync(_rolloutId, Interlocked.Read(ref _lastEventId));
                 if (events.Count > 0)
                 {
@@ -171,6 +181,16 @@ public sealed class RolloutBroadcaster(
             catch (Exception exception)
             {
                 _owner.Logger.LogWarning(exception, "Could not push changes of rollout {RolloutId} to the hub", _rolloutId);
+            }
+        }
+
+        // The verdict ticks every second while a step bakes and changes nothing stored: push the
+        // last view with the new verdict, without reading the database.
+        private async Task SendVerdictAsync()
+        {
+            if (_lastView is { } view && _owner.LiveVerdicts.Latest(_rolloutId) is { } verdict)
+            {
+                await _owner.Hub.Clients.Group(GroupFor(_rolloutId)).Rollout(view with { Verdict = verdict });
             }
         }
 

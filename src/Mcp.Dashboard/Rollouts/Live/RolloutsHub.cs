@@ -33,7 +33,7 @@ public sealed class RolloutsHub(RolloutQueries queries, RolloutBroadcaster broad
         var view = await queries.GetAsync(rolloutId, Context.ConnectionAborted);
         var lastEventId = await queries.LastEventIdAsync(rolloutId, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, RolloutBroadcaster.GroupFor(rolloutId), Context.ConnectionAborted);
-        broadcaster.Watch(Context.ConnectionId, rolloutId, lastEventId);
+        broadcaster.Watch(Context.ConnectionId, rolloutId, lastEventId, view);
         return view;
     }
 

@@ -40,6 +40,7 @@ public sealed partial class RolloutPage : IDisposable
     private string? _error;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private IDisposable? _subscription;
+    private IDisposable? _verdicts;
     private Guid _subscribedTo;
 
     [Parameter]
@@ -87,6 +88,7 @@ public sealed partial class RolloutPage : IDisposable
         if (_subscribedTo != Id)
         {
             _subscription?.Dispose();
+            _verdicts?.Dispose();
             _rollout = null;
             _plan = null;
             _events.Clear();
@@ -94,13 +96,18 @@ public sealed partial class RolloutPage : IDisposable
             _rollbackPending = false;
             _error = null;
             _subscription = Changes.SubscribeCoalesced(RolloutStore.Topic, Id.ToString(), OnChangedAsync);
+            _verdicts = Changes.SubscribeCoalesced(RolloutAnalysis.VerdictTopic, Id.ToString(), OnVerdictAsync);
             _subscribedTo = Id;
         }
 
         await LoadAsync(withEvents: true);
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _verdicts?.Dispose();
+    }
 
     private async Task LoadAsync(bool withEvents)
     {
@@ -155,18 +162,29 @@ public sealed partial class RolloutPage : IDisposable
         {
             await InvokeAsync(async () =>
             {
-                // The judge's once-a-second verdict changes nothing stored: take it from memory
-                // rather than reading the rollout again, so a page costs no query per second.
-                if (_rollout is not null && changes.All(c => c.Kind == "verdict.updated"))
-                {
-                    _rollout = _rollout with { Verdict = LiveVerdicts.Latest(Id) ?? _rollout.Verdict };
-                }
-                else
-                {
-                    await LoadAsync(withEvents: true);
-                }
-
+                await LoadAsync(withEvents: true);
                 StateHasChanged();
+            });
+        }
+        catch (Exception exception)
+        {
+            await DispatchExceptionAsync(exception);
+        }
+    }
+
+    // The judge's once-a-second verdict changes nothing stored: it comes from memory, so a
+    // watching page costs no query per second.
+    private async Task OnVerdictAsync()
+    {
+        try
+        {
+            await InvokeAsync(() =>
+            {
+                if (_rollout is not null && LiveVerdicts.Latest(Id) is { } verdict)
+                {
+                    _rollout = _rollout with { Verdict = verdict };
+                    StateHasChanged();
+                }
             });
         }
         catch (Exception exception)
