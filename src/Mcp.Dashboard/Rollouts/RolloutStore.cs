@@ -113,21 +113,27 @@ public sealed class RolloutStore(
     /// <summary>States in which a rollout still has something to do.</summary>
     public static readonly RolloutState[] ActiveStates = [RolloutState.Pending, RolloutState.Running, RolloutState.Paused, RolloutState.RollingBack];
 
+    // Published with the rollout's id: its own page hears it, and so does anyone showing a list
+    // of rollouts (a subscription without an id hears every rollout). A change with no log line
+    // (an action confirmed) is still announced, so pages never show a stale step.
     private void Publish(StoredRollout record, RolloutChange context)
     {
+        var id = record.Id.ToString();
         foreach (var entry in context.Events)
         {
-            changes.Publish(new Change(Topic, record.Id.ToString(), entry.Kind, entry.Actor));
+            changes.Publish(new Change(Topic, id, entry.Kind, entry.Actor));
         }
 
-        var last = context.Events.Count > 0 ? context.Events[^1] : null;
+        if (context.Events.Count == 0)
+        {
+            changes.Publish(new Change(Topic, id, "rollout.changed", "system"));
+        }
+
         if (context.PlanChanged)
         {
-            changes.Publish(new Change(Plans.PlanService.Topic, record.PlanId.ToString(), "plan.rollout", last?.Actor ?? "system"));
+            var actor = context.Events.Count > 0 ? context.Events[^1].Actor : "system";
+            changes.Publish(new Change(Plans.PlanService.Topic, record.PlanId.ToString(), "plan.rollout", actor));
         }
-
-        // Anyone showing a list of rollouts (the overview, the status page) hears about it too.
-        changes.Publish(new Change(Topic, null, last?.Kind ?? "rollout.changed", last?.Actor ?? "system"));
     }
 }
 
