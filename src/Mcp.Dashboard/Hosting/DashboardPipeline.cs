@@ -2,6 +2,7 @@ using Mcp.Dashboard.Feeds;
 using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Api;
 using Mcp.Dashboard.Components;
+using Mcp.Dashboard.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Prometheus;
@@ -25,6 +26,9 @@ public static class DashboardPipeline
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 
         app.UseHttpMetrics();
+
+        // Before anything renders: pages, feeds and problem titles speak the reader's language.
+        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -45,6 +49,7 @@ public static class DashboardPipeline
 
         app.MapApi();
         app.MapFeeds();
+        app.MapCultureSwitch();
         app.MapHub<Rollouts.Live.RolloutsHub>(Rollouts.Live.RolloutsHub.Path);
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -8,6 +8,7 @@ using Mcp.Dashboard.Demo;
 using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Live;
+using Mcp.Dashboard.Localization;
 using Mcp.Dashboard.Plans;
 using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Rollouts.Metrics;
@@ -97,6 +98,7 @@ public static class DashboardServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSignalR().AddJsonProtocol(json => ConfigureJson(json.PayloadSerializerOptions));
         services.AddMudServices();
+        services.AddDashboardLocalization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddProblemDetails();
