@@ -52,7 +52,6 @@ public static class DashboardCultures
             options.SupportedCultures = [.. Supported];
             options.SupportedUICultures = [.. Supported];
 
-            // zh-CN, zh-SG and plain "zh" from a browser all fall back to zh-Hans.
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
             options.ApplyCurrentCultureToResponseHeaders = true;
@@ -62,7 +61,7 @@ public static class DashboardCultures
             options.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new BrowserLanguageProvider(),
             ];
         });
         return services;
