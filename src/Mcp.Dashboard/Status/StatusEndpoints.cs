@@ -28,10 +28,10 @@ public static class StatusEndpoints
     {
         var status = app.MapGroup("/status").WithTags("Status").AllowAnonymous().AddEndpointFilter<StatusAccessFilter>();
 
-        status.MapGet("/", async (HttpContext http, StatusPublisher publisher, IOptions<StatusOptions> options, bool? fragment, CancellationToken ct) =>
+        status.MapGet("/", async (HttpContext http, StatusPublisher publisher, IOptions<StatusOptions> options, string? fragment, CancellationToken ct) =>
         {
             var culture = StatusPublisher.CultureOf(System.Globalization.CultureInfo.CurrentUICulture);
-            var body = fragment == true ? await publisher.FragmentAsync(culture, ct) : await publisher.PageAsync(culture, ct);
+            var body = fragment is "1" or "true" ? await publisher.FragmentAsync(culture, ct) : await publisher.PageAsync(culture, ct);
             return Serve(http, body, options.Value);
         }).WithSummary("The public status page (fragment=1: its main content only, which the open page polls).");
 

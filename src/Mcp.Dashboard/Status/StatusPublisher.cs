@@ -160,7 +160,9 @@ public sealed class StatusPublisher : IDisposable
     private async Task<string> RenderAsync<TComponent>(CultureInfo culture, Dictionary<string, object?> parameters)
         where TComponent : IComponent
     {
-        await using var renderer = new HtmlRenderer(_services, _loggers);
+        // Components resolve scoped services (the renderer's own activity source among them).
+        await using var scope = _services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, _loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             // Localizers read the current UI culture; set in this async flow only.
