@@ -113,7 +113,9 @@ public sealed class StatusAccessFilter(IOptions<StatusOptions> options) : IEndpo
 
         http.Response.Headers.CacheControl = "no-store";
         var path = http.Request.Path;
-        if (path.Equals("/status", StringComparison.OrdinalIgnoreCase) || path.Equals("/status/", StringComparison.OrdinalIgnoreCase))
+        var isPage = (path.Equals("/status", StringComparison.OrdinalIgnoreCase) || path.Equals("/status/", StringComparison.OrdinalIgnoreCase))
+            && !http.Request.Query.ContainsKey("fragment");
+        if (isPage)
         {
             return Results.Redirect("/signin?ReturnUrl=%2Fstatus");
         }
