@@ -71,7 +71,7 @@ internal static class StatusAssets
         (function(){
           var main=document.getElementById('status-main'),say=document.getElementById('status-announce'),body=document.body;
           var lang=document.documentElement.lang||'en',tag=main.getAttribute('data-etag'),every=(+body.getAttribute('data-refresh')||20)*1000;
-          var full,day;try{full=new Intl.DateTimeFormat(lang,{dateStyle:'medium',timeStyle:'short',timeZoneName:'short'});}catch(e){full=null;}
+          var full;try{full=new Intl.DateTimeFormat(lang,{year:'numeric',month:'short',day:'numeric',hour:'2-digit',minute:'2-digit',timeZoneName:'short'});}catch(e){full=null;}
           function localize(root){if(!full)return;var ts=root.querySelectorAll('time[datetime]');for(var i=0;i<ts.length;i++){var d=new Date(ts[i].getAttribute('datetime'));if(!isNaN(d)){ts[i].title=ts[i].textContent;ts[i].textContent=full.format(d);}}}
           localize(document);
           function poll(){
