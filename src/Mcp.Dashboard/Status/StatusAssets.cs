@@ -45,12 +45,13 @@ internal static class StatusAssets
         .facts dt{font-weight:600;font-size:.9rem;color:var(--muted)}
         .facts dd{margin:0 0 .35rem;overflow-wrap:anywhere}
         @media (min-width:40rem){.facts{grid-template-columns:9rem 1fr}.facts dd{margin:0 0 .25rem}}
-        summary{cursor:pointer;min-height:44px;display:flex;align-items:center}
+        summary{cursor:pointer;padding:.6rem 0;font-weight:600}
         .timeline{list-style:none;margin:.25rem 0 0;padding:0;border-left:2px solid var(--line)}
         .timeline li{padding:.2rem 0 .4rem .75rem;overflow-wrap:anywhere}
         .timeline time{display:block;font-size:.85rem;color:var(--muted)}
         .note-label{font-weight:600}
         .note-text{white-space:pre-line}
+        .window-note{display:block;color:var(--muted)}
         .env{margin-top:1rem;color:var(--muted);font-size:.95rem}
         .components{list-style:none;margin:0;padding:0}
         .component{border-bottom:1px solid var(--line);padding:.5rem 0}

@@ -41,7 +41,7 @@ public sealed class StatusPageBrowserTests(BrowserFixture fixture) : BrowserTest
         await Expect(page.Locator($"#plan-{planId:N} time").First).Not.ToContainTextAsync("UTC");
 
         await page.EvaluateAsync("() => window.__stillTheSamePage = true");
-        await ScreenshotAsync(page, $"status-phone-{lang}-before");
+        await ScreenshotAsync(page, $"status-phone-{lang}-before", fullPage: false);
 
         await lab.WaitForAsync(rolloutId, v => v.CurrentWeight == 50, seconds: 60);
         await Expect(headline).ToContainTextAsync(second, new() { Timeout = 30_000 });
@@ -62,7 +62,7 @@ public sealed class StatusPageBrowserTests(BrowserFixture fixture) : BrowserTest
             await page.GotoAsync("/status");
             await Expect(page.GetByRole(AriaRole.Main)).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Language" })).ToBeVisibleAsync();
-            await ScreenshotAsync(page, "status-laptop-en");
+            await ScreenshotAsync(page, "status-laptop-en", fullPage: false);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "简体中文" }).ClickAsync();
 
