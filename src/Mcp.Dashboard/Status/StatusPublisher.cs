@@ -3,8 +3,12 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Mcp.Dashboard.Components.Status;
+using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Live;
 using Mcp.Dashboard.Localization;
+using Mcp.Dashboard.Plans;
+using Mcp.Dashboard.Rollouts;
+using Mcp.Dashboard.Schedule;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
@@ -28,7 +32,11 @@ public sealed record RenderedBody(byte[] Bytes, string ContentType, string ETag)
 /// </summary>
 public sealed class StatusPublisher : IDisposable
 {
-    private static readonly string[] Topics = ["rollout", "plan", "schedule", "environment", StatusNoteService.Topic];
+    private static readonly string[] Topics = [RolloutStore.Topic, PlanService.Topic, ScheduleService.Topic, InventoryService.Topic, StatusNoteService.Topic];
+
+    // The feed's links are absolute, so it is cached per host name the request came in on; a
+    // client inventing host names must not grow the cache without bound.
+    private const int MaxCachedBodies = 32;
 
     private readonly StatusSnapshotBuilder _builder;
     private readonly IServiceProvider _services;
@@ -108,6 +116,11 @@ public sealed class StatusPublisher : IDisposable
     private async ValueTask<RenderedBody> BodyAsync(string key, Func<StatusSnapshot, Task<RenderedBody>> render, CancellationToken cancellationToken)
     {
         var generation = await GenerationAsync(cancellationToken);
+        if (generation.Bodies.Count >= MaxCachedBodies && !generation.Bodies.ContainsKey(key))
+        {
+            return await render(generation.Snapshot);
+        }
+
         var body = generation.Bodies.GetOrAdd(key, _ => new Lazy<Task<RenderedBody>>(() => render(generation.Snapshot)));
         try
         {
@@ -129,7 +142,18 @@ public sealed class StatusPublisher : IDisposable
             return current!;
         }
 
-        await _rebuild.WaitAsync(cancellationToken);
+        // While one reader rebuilds, the others get the previous snapshot rather than queueing
+        // behind the database: it is at most one change old, and their next poll sees the new one.
+        if (current is not null && !_rebuild.Wait(0, CancellationToken.None))
+        {
+            return current;
+        }
+
+        if (current is null)
+        {
+            await _rebuild.WaitAsync(cancellationToken);
+        }
+
         try
         {
             current = Volatile.Read(ref _current);
