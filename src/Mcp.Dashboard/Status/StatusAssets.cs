@@ -24,7 +24,7 @@ internal static class StatusAssets
         .langs{display:flex;gap:.75rem}
         .langs a{padding:.25rem .25rem;min-height:44px;display:inline-flex;align-items:center}
         .langs a[aria-current]{font-weight:700;text-decoration:none;color:var(--fg)}
-        h1.overall{font-size:1.35rem;margin:1.25rem 0 .25rem;padding:.75rem 1rem;border-radius:6px;border:2px solid currentColor;background:#fff}
+        p.overall{font-size:1.35rem;font-weight:700;margin:1.25rem 0 .25rem;padding:.75rem 1rem;border-radius:6px;border:2px solid currentColor;background:#fff}
         h2{font-size:1.2rem;margin:1.75rem 0 .5rem}
         h3{font-size:1.05rem;margin:0 0 .25rem;overflow-wrap:anywhere}
         .muted{color:var(--muted)}

@@ -190,7 +190,8 @@ public sealed class StatusPageTests(DashboardHost host) : IClassFixture<Dashboar
         Assert.Contains("<main id=\"status-main\"", page, StringComparison.Ordinal);
         Assert.Contains("class=\"skip\" href=\"#status-main\"", page, StringComparison.Ordinal);
         Assert.Contains("aria-live=\"polite\"", page, StringComparison.Ordinal);
-        Assert.Contains("<h1 class=\"overall", page, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"vh\">Service status</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"overall", page, StringComparison.Ordinal);
         Assert.Contains("<time datetime=\"", page, StringComparison.Ordinal);
     }
 
