@@ -71,4 +71,25 @@ public sealed class StatusPageBrowserTests(BrowserFixture fixture) : BrowserTest
             await ScreenshotAsync(page, "status-laptop-zh");
         });
     }
+
+    [Fact]
+    public async Task AReleaseManager_WritesANoteOnThePlanPage_AndReadersSeeItOnTheStatusPage()
+    {
+        var lab = new RolloutLab(Fixture.Host);
+        var planId = await lab.ReadyPlanAsync(RolloutLab.Canary("Noted upgrade", false, (10, 600)), opensIn: TimeSpan.FromHours(70));
+
+        await RunAsync(async page =>
+        {
+            await SignInAsync(page, Demo.DemoAccounts.ReleaseManager.Email);
+            await OpenAsync(page, $"/plans/{planId}");
+            await page.GetByLabel("Note for readers").FillAsync("Support is briefed; expect slower sign-ins for ten minutes.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Post note" }).ClickAsync();
+            await Expect(page.Locator(".status-notes .note-text")).ToHaveTextAsync("Support is briefed; expect slower sign-ins for ten minutes.");
+            await page.Locator(".status-notes").ScrollIntoViewIfNeededAsync();
+            await ScreenshotAsync(page, "status-notes-panel", fullPage: false);
+
+            await page.GotoAsync($"/status#plan-{planId:N}");
+            await Expect(page.Locator($"#plan-{planId:N} .note-text")).ToHaveTextAsync("Support is briefed; expect slower sign-ins for ten minutes.");
+        }, Phone);
+    }
 }
