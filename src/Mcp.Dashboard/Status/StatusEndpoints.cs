@@ -106,9 +106,17 @@ public sealed class StatusAccessFilter(IOptions<StatusOptions> options) : IEndpo
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (options.Value.Public || http.User.Identity?.IsAuthenticated == true)
+        if (options.Value.Public)
         {
             return await next(context);
+        }
+
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            // A private answer (the calendar too) must never sit in a shared cache.
+            var result = await next(context);
+            http.Response.Headers.CacheControl = http.Response.Headers.CacheControl.ToString().Replace("public", "private", StringComparison.Ordinal);
+            return result;
         }
 
         http.Response.Headers.CacheControl = "no-store";

@@ -85,6 +85,8 @@ public sealed class PrivateStatusTests(PrivateStatusTests.PrivateHost host) : IC
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.True(signedIn.Headers.CacheControl!.Private);
         Assert.Equal(HttpStatusCode.OK, (await stakeholder.GetAsync("/status/feed.atom", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await stakeholder.GetAsync("/calendar.ics", TestContext.Current.CancellationToken)).StatusCode);
+        var calendar = await stakeholder.GetAsync("/calendar.ics", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, calendar.StatusCode);
+        Assert.True(calendar.Headers.CacheControl!.Private);
     }
 }
