@@ -6,6 +6,7 @@ using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Rollouts.Metrics;
 using Mcp.Dashboard.Schedule;
+using Mcp.Dashboard.Status;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<RolloutEvent> RolloutEvents => Set<RolloutEvent>();
 
     public DbSet<MetricHistoryPoint> MetricHistory => Set<MetricHistoryPoint>();
+
+    public DbSet<StatusNote> StatusNotes => Set<StatusNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

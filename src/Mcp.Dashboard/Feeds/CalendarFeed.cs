@@ -109,7 +109,7 @@ public static class FeedEndpoints
             // Calendar apps poll; a minute of caching keeps thousands of subscribers cheap.
             http.Response.Headers.CacheControl = "public, max-age=60";
             return Results.Text(await feed.RenderAsync(environment, ct), "text/calendar; charset=utf-8");
-        }).AllowAnonymous().WithTags("Feeds").WithSummary("Maintenance windows and blackouts as an RFC 5545 calendar (stable UID, SEQUENCE, STATUS:CANCELLED, RRULE).");
+        }).AllowAnonymous().AddEndpointFilter<Status.StatusAccessFilter>().WithTags("Feeds").WithSummary("Maintenance windows and blackouts as an RFC 5545 calendar (stable UID, SEQUENCE, STATUS:CANCELLED, RRULE).");
         return app;
     }
 }

@@ -14,6 +14,7 @@ using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Rollouts.Metrics;
 using Mcp.Dashboard.Rollouts.Targets;
 using Mcp.Dashboard.Schedule;
+using Mcp.Dashboard.Status;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -93,6 +94,7 @@ public static class DashboardServices
         services.AddRolloutTargets(configuration);
         services.AddPrometheusMetricSource();
         services.AddRollouts(configuration);
+        services.AddStatusPage(configuration);
 
         // The web: Blazor Server with MudBlazor, minimal APIs with problem details, OpenAPI.
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -43,6 +43,7 @@ public sealed class TestDashboardData : IDisposable
         services.AddSingleton<PlanReadinessService>();
         services.AddSingleton<ILiveVerdicts, TestLiveVerdicts>();
         services.AddSingleton<RolloutQueries>();
+        services.AddSingleton<Mcp.Dashboard.Status.StatusNoteService>();
     }
 
     public string ConnectionString { get; }

@@ -12,7 +12,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public DashboardHost Host { get; } = new();
+    // The status page polls every 2 s here (20 s by default) so tests see it follow a rollout quickly.
+    public DashboardHost Host { get; } = new() { Settings = new Dictionary<string, string> { ["Status:RefreshSeconds"] = "2" } };
 
     public IBrowser Browser { get; private set; } = null!;
 

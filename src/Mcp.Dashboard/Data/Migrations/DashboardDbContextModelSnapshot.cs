@@ -740,6 +740,39 @@ namespace Mcp.Dashboard.Data.Migrations
                     b.ToTable("MaintenanceWindows", (string)null);
                 });
 
+            modelBuilder.Entity("Mcp.Dashboard.Status.StatusNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("StatusNotes", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -914,6 +947,15 @@ namespace Mcp.Dashboard.Data.Migrations
                 });
 
             modelBuilder.Entity("Mcp.Dashboard.Schedule.StoredWindow", b =>
+                {
+                    b.HasOne("Mcp.Dashboard.Domain.Plans.MigrationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mcp.Dashboard.Status.StatusNote", b =>
                 {
                     b.HasOne("Mcp.Dashboard.Domain.Plans.MigrationPlan", null)
                         .WithMany()
