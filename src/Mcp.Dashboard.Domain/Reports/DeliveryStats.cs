@@ -33,7 +33,12 @@ public sealed record SuccessRate(int Succeeded, int RolledBack, int Failed, int 
 }
 
 /// <summary>Median and 90th percentile of a phase's time across rollouts of one strategy.</summary>
-public sealed record PhaseStatistics(string Strategy, PhaseKind Phase, int Rollouts, TimeSpan Median, TimeSpan P90);
+public sealed record PhaseStatistics(string Strategy, PhaseKind Phase, int Rollouts, TimeSpan Median, TimeSpan P90)
+{
+    public double MedianSeconds => Median.TotalSeconds;
+
+    public double P90Seconds => P90.TotalSeconds;
+}
 
 public static class Percentiles
 {

@@ -2,6 +2,7 @@ using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Audit;
 using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Hosting;
+using Mcp.Dashboard.Reports;
 using Microsoft.Extensions.Options;
 
 namespace Mcp.Dashboard.Api;
@@ -33,6 +34,7 @@ public static class ApiEndpoints
         api.MapTokens();
         api.MapRollouts();
         api.MapRolloutMetrics();
+        api.MapReportsApi();
         return app;
     }
 

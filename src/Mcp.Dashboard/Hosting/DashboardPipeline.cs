@@ -3,6 +3,7 @@ using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Api;
 using Mcp.Dashboard.Components;
 using Mcp.Dashboard.Localization;
+using Mcp.Dashboard.Reports;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Prometheus;
@@ -49,6 +50,7 @@ public static class DashboardPipeline
 
         app.MapApi();
         app.MapFeeds();
+        app.MapReportDownloads();
         app.MapCultureSwitch();
         app.MapHub<Rollouts.Live.RolloutsHub>(Rollouts.Live.RolloutsHub.Path);
         app.MapAccountEndpoints();
