@@ -53,7 +53,7 @@ public static class MetricComparisons
     /// <summary>
     /// Compares the canary's median with the baseline's against the metric's thresholds (the
     /// plan's, or the judge's defaults): an absolute limit on the canary, and a tolerance on the
-    /// ratio. A zero baseline has no ratio: then a canary above the judge's zero-baseline floor is
+    /// ratio of the medians and of the 99th percentiles. A zero baseline has no ratio: then a canary above the judge's zero-baseline floor is
     /// outside, as the judge decides it.
     /// </summary>
     public static MetricComparison Compare(string metric, IReadOnlyCollection<MetricBucketValue> baseline, IReadOnlyCollection<MetricBucketValue> canary, AnalysisMetric? definition)
@@ -79,6 +79,13 @@ public static class MetricComparisons
         if (tolerance is { } t && ratio is { } r && (higherIsWorse ? r > 1 + t : r < 1 - t))
         {
             problems.Add($"the canary is {Math.Abs(r - 1):0%} {(higherIsWorse ? "above" : "below")} the baseline, beyond the {t:0%} tolerance");
+        }
+
+        // A regression late in a rollout (the one that rolled it back) barely moves a whole-run
+        // median, but it shows in the tail: the 99th percentiles are held to the same tolerance.
+        if (problems.Count == 0 && tolerance is { } tailTolerance && b.P99 > 0 && c.P99 / b.P99 is var tail && (higherIsWorse ? tail > 1 + tailTolerance : tail < 1 - tailTolerance))
+        {
+            problems.Add($"the canary's 99th percentile {Number(c.P99)} is {Math.Abs(tail - 1):0%} {(higherIsWorse ? "above" : "below")} the baseline's {Number(b.P99)}, beyond the {tailTolerance:0%} tolerance");
         }
 
         if (ratio is null && higherIsWorse && c.Median > JudgeOptions.Default.ZeroBaselineFloor)

@@ -13,6 +13,10 @@ public static class ReportServices
         services.AddScoped<RolloutReports>();
         services.AddScoped<RolloutReportMarkdown>();
         services.AddScoped<DeliveryInsights>();
+
+        // The demo's finished rollouts for reports and insight (they run only when the demo is seeded).
+        services.AddSingleton<Demo.DemoDeliveryHistory>();
+        services.AddTransient<Demo.DemoDeliveryHistoryJob>();
         return services;
     }
 }

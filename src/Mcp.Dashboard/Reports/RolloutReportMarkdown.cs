@@ -32,7 +32,7 @@ public sealed class RolloutReportMarkdown(ReportText text, IStringLocalizer<Roll
         Field(md, L["Finished"], clock.Time(report.FinishedAt));
         if (report.Window is { } window)
         {
-            Field(md, L["Window"], $"{clock.Time(window.Start)} – {clock.Time(window.End)} ({MarkdownText.Escape(window.TimeZone)}): {text.Window(window.Outcome)}");
+            Field(md, L["Window"], $"{clock.Time(window.Start)} – {clock.Time(window.End)}: {text.Window(window.Outcome)}");
         }
 
         Field(md, L["Times are in"], MarkdownText.Escape(clock.ZoneName(report.GeneratedAt)));

@@ -103,6 +103,16 @@ public sealed class MetricComparisonTests
     }
 
     [Fact]
+    public void Compare_ALateSpike_ShowsInTheTailEvenWhenTheMedianIsFine()
+    {
+        var comparison = MetricComparisons.Compare("error_rate", Buckets(0.010, 0.010, 0.010, 0.010, 0.011), Buckets(0.010, 0.010, 0.010, 0.010, 0.030), ErrorRate);
+
+        Assert.Equal(1, comparison.Ratio!.Value, 6);
+        Assert.Equal(ThresholdCheck.Outside, comparison.Check);
+        Assert.StartsWith("The canary's 99th percentile", comparison.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_AboveTheAbsoluteLimit_IsOutside()
     {
         var comparison = MetricComparisons.Compare("error_rate", Buckets(0.06), Buckets(0.06), ErrorRate);
