@@ -9,6 +9,8 @@ using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Plans;
 using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Schedule;
+using Mcp.Dashboard.Hosting;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Mcp.Dashboard.Demo;
@@ -28,6 +30,7 @@ public sealed class DemoDeliveryHistory(
     ScheduleService schedule,
     RolloutEngine rollouts,
     ISchedulerFactory schedulers,
+    IOptions<DashboardOptions> options,
     TimeProvider clock,
     ILogger<DemoDeliveryHistory> logger)
 {
@@ -41,6 +44,11 @@ public sealed class DemoDeliveryHistory(
     /// <summary>Starts the three rollouts. A demo extra: if anything refuses, the demo goes on without them and the log says why.</summary>
     public async Task StartAsync(IReadOnlyDictionary<DemoAccount, Actor> actors, CancellationToken cancellationToken)
     {
+        if (!options.Value.DemoHistory)
+        {
+            return;
+        }
+
         try
         {
             await StartRolloutsAsync(actors, cancellationToken);
