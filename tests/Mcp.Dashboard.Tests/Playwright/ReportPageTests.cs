@@ -23,6 +23,7 @@ public sealed class ReportPageTests(BrowserFixture fixture) : BrowserTest(fixtur
         {
             await SignInAsync(page, DemoAccounts.ReleaseManager.Email);
             await OpenAsync(page, $"/rollouts/{rolloutId}");
+            await ScreenshotAsync(page, "rollout-page-report-button", fullPage: false);
             await page.GetByRole(AriaRole.Link, new() { Name = "Report", Exact = true }).ClickAsync();
 
             await page.WaitForURLAsync(url => url.Contains("/report", StringComparison.Ordinal) && url.Contains("tz=Asia", StringComparison.Ordinal));
