@@ -33,7 +33,8 @@ public static class RollbackCauses
 {
     // The sentences the engine writes for automatic rollbacks (RolloutAnalysis.TriggerThatFired
     // and RolloutRunner.ApplyWindowDeadlineAsync). They are the only record of which automatic
-    // path fired; the integration tests run both paths, so a changed sentence fails a test.
+    // path fired; the report tests (ReportScenario) run both paths through the real engine, so
+    // a changed sentence fails a test.
     public const string TriggerPrefix = "The plan's rollback trigger fired: ";
     public const string DeadlineMarker = "the plan says roll back";
 

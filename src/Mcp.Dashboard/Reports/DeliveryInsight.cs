@@ -115,7 +115,8 @@ public sealed class DeliveryInsights(IDbContextFactory<DashboardDbContext> conte
             }
 
             var deadline = log.Any(e => e.Kind == "rollout.deadline") || cause == RollbackCause.WindowDeadline;
-            var window = WindowKeeping.Classify(finished ? snapshot.FinishedAt : null, record.WindowEnd, deadline);
+            // A rollout cancelled before it started never used its window: neither kept nor overran.
+            var window = WindowKeeping.Classify(finished && snapshot.StartedAt is not null ? snapshot.FinishedAt : null, record.WindowEnd, deadline);
 
             // Only rollouts that ran and ended say how long delivery takes; a running one would drag medians down.
             if (finished && snapshot.StartedAt is not null)

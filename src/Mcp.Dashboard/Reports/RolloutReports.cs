@@ -65,7 +65,7 @@ public sealed class RolloutReports(IDbContextFactory<DashboardDbContext> context
             FinishedAt = snapshot.FinishedAt,
             Window = record.WindowEnd is { } end
                 ? new ReportWindow(window?.Start, end, record.WindowTimeZone, record.WindowOverrun,
-                    WindowKeeping.Classify(RolloutStateMachine.IsTerminal(snapshot.State) ? snapshot.FinishedAt : null, end, deadlineActed))
+                    WindowKeeping.Classify(RolloutStateMachine.IsTerminal(snapshot.State) && snapshot.StartedAt is not null ? snapshot.FinishedAt : null, end, deadlineActed))
                 : null,
             FailureReason = snapshot.FailureReason,
             Rollback = rollback,

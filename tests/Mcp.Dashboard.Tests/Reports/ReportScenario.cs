@@ -3,7 +3,9 @@ using Mcp.Dashboard.Demo;
 using Mcp.Dashboard.Domain.Inventory;
 using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Domain.Rollouts;
+using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mcp.Dashboard.Tests.Reports;
 
@@ -31,6 +33,10 @@ public sealed class ReportScenario : IAsyncLifetime
 
     public Guid RolledBackByPerson { get; private set; }
 
+    public Guid RolledBackByTrigger { get; private set; }
+
+    public Guid RolledBackAtDeadline { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         await Host.InitializeAsync();
@@ -45,9 +51,21 @@ public sealed class ReportScenario : IAsyncLifetime
             Rollback = new RollbackPlan { Steps = [new RollbackStep { Title = "Tell support " + HostileLine, Owner = DemoAccounts.Engineer.Email }] },
         });
 
+        var trigger = lab.ReadyPlanAsync(RolloutLab.Canary("Report trigger rolls back", analysis: false, (10, 600)) with
+        {
+            Rollback = new RollbackPlan { Triggers = [new RollbackTrigger { Metric = "error_rate", Comparison = TriggerComparison.Above, Threshold = 0.000001, ForSeconds = 3 }] },
+        });
+        var deadline = lab.ReadyPlanAsync(RolloutLab.Canary("Report deadline rolls back", analysis: false, (10, 600)) with { WindowOverrun = WindowOverrunPolicy.RollBack });
+
         Succeeded = await lab.StartAsync(await succeeds);
+        RolledBackByTrigger = await lab.StartAsync(await trigger);
+        RolledBackAtDeadline = await lab.StartAsync(await deadline);
         RolledBackByJudge = await lab.StartAsync(await judged);
         RolledBackByPerson = await lab.StartAsync(await manual);
+
+        // The window deadline as its Quartz job would apply it when the window closes.
+        await lab.WaitForBakeAsync(RolledBackAtDeadline);
+        await Host.Services.GetRequiredService<RolloutRunner>().ApplyWindowDeadlineAsync(RolledBackAtDeadline);
 
         await lab.WaitForBakeAsync(RolledBackByPerson);
         var rollback = await engineer.PostJson($"/api/v1/rollouts/{RolledBackByPerson}/rollback", new { reason = Hostile });
@@ -60,6 +78,8 @@ public sealed class ReportScenario : IAsyncLifetime
         await lab.WaitForStateAsync(Succeeded, RolloutState.Succeeded, seconds: 60);
         await lab.WaitForStateAsync(RolledBackByPerson, RolloutState.RolledBack, seconds: 60);
         await lab.WaitForStateAsync(RolledBackByJudge, RolloutState.RolledBack, seconds: 60);
+        await lab.WaitForStateAsync(RolledBackByTrigger, RolloutState.RolledBack, seconds: 60);
+        await lab.WaitForStateAsync(RolledBackAtDeadline, RolloutState.RolledBack, seconds: 60);
         var ticked = await engineer.PostJson($"/api/v1/rollouts/{RolledBackByPerson}/rollback-checklist/1/complete", new { });
         Assert.Equal(HttpStatusCode.OK, ticked.StatusCode);
     }

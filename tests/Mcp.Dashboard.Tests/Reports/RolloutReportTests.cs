@@ -71,6 +71,18 @@ public sealed class RolloutReportTests(ReportScenario scenario) : IClassFixture<
     }
 
     [Fact]
+    public async Task Json_AutomaticRollbacks_TellThePlansTriggerAndTheWindowDeadlineFromTheJudge()
+    {
+        var trigger = await ReportAsync(scenario.RolledBackByTrigger);
+        var deadline = await ReportAsync(scenario.RolledBackAtDeadline);
+
+        Assert.Equal("PlanTrigger", trigger.GetProperty("rollback").GetProperty("cause").GetString());
+        Assert.Equal("Kept", trigger.GetProperty("window").GetProperty("outcome").GetString());
+        Assert.Equal("WindowDeadline", deadline.GetProperty("rollback").GetProperty("cause").GetString());
+        Assert.Equal("DeadlineReached", deadline.GetProperty("window").GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task Markdown_IsAnAttachmentWithHeadings_AndEscapesEverythingPeopleTyped()
     {
         using var reader = Host.ClientFor(DemoAccounts.Stakeholder);
@@ -157,16 +169,18 @@ public sealed class RolloutReportTests(ReportScenario scenario) : IClassFixture<
 
         var outcomes = insight.GetProperty("outcomes");
         Assert.Equal(1, outcomes.GetProperty("succeeded").GetInt32());
-        Assert.Equal(2, outcomes.GetProperty("rolledBack").GetInt32());
-        Assert.Equal(1.0 / 3, outcomes.GetProperty("rate").GetDouble(), 6);
+        Assert.Equal(4, outcomes.GetProperty("rolledBack").GetInt32());
+        Assert.Equal(1.0 / 5, outcomes.GetProperty("rate").GetDouble(), 6);
         var causes = insight.GetProperty("rollbacksByCause").EnumerateArray().ToDictionary(c => c.GetProperty("cause").GetString()!, c => c.GetProperty("count").GetInt32());
-        Assert.Equal(new Dictionary<string, int> { ["Judge"] = 1, ["Manual"] = 1 }, causes);
+        Assert.Equal(new Dictionary<string, int> { ["Judge"] = 1, ["PlanTrigger"] = 1, ["WindowDeadline"] = 1, ["Manual"] = 1 }, causes);
         Assert.Contains(insight.GetProperty("rollbackReasons").EnumerateArray(), r => r.GetProperty("example").GetString() == ReportScenario.Hostile);
         Assert.Contains(insight.GetProperty("rollbackReasons").EnumerateArray(), r => r.GetProperty("key").GetString() == "error_rate");
-        Assert.Equal(3, insight.GetProperty("windows").GetProperty("kept").GetInt32());
-        Assert.Equal(3, insight.GetProperty("recent").GetArrayLength());
+        Assert.Contains(insight.GetProperty("rollbackReasons").EnumerateArray(), r => r.GetProperty("key").GetString() == "error_rate above 1e-06");
+        Assert.Equal(4, insight.GetProperty("windows").GetProperty("kept").GetInt32());
+        Assert.Equal(1, insight.GetProperty("windows").GetProperty("deadlineReached").GetInt32());
+        Assert.Equal(5, insight.GetProperty("recent").GetArrayLength());
         var total = insight.GetProperty("phaseTimes").EnumerateArray().Single(p => p.GetProperty("strategy").GetString() == "Canary" && p.GetProperty("phase").GetString() == "Total");
-        Assert.Equal(3, total.GetProperty("rollouts").GetInt32());
+        Assert.Equal(5, total.GetProperty("rollouts").GetInt32());
         Assert.True(total.GetProperty("p90Seconds").GetDouble() >= total.GetProperty("medianSeconds").GetDouble());
         Assert.Contains("rollout-lab", insight.GetProperty("environments").EnumerateArray().Select(e => e.GetString()));
     }
