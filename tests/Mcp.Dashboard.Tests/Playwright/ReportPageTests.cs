@@ -71,6 +71,7 @@ public sealed class ReportPageTests(BrowserFixture fixture) : BrowserTest(fixtur
                 await page.Locator("[data-testid=environment]").ClickAsync();
                 await page.GetByRole(AriaRole.Option, new() { Name = RolloutLab.Environment }).ClickAsync();
                 await Expect(page.Locator("tr[data-rollout]", new() { HasText = "staging" })).ToHaveCountAsync(0);
+                Assert.EndsWith($"/insight?days=30&environment={RolloutLab.Environment}", page.Url, StringComparison.Ordinal);
                 Assert.All(await page.Locator("tr[data-rollout] td[data-label=Environment]").AllInnerTextsAsync(), text => Assert.Equal(RolloutLab.Environment, text.Trim()));
                 await Expect(page.Locator($"tr[data-rollout='{rolloutId}']")).ToBeVisibleAsync();
                 await Expect(page.Locator("[data-testid=success-rate]")).ToHaveTextAsync("100%");

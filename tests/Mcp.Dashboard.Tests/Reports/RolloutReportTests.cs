@@ -208,6 +208,19 @@ public sealed class RolloutReportTests(ReportScenario scenario) : IClassFixture<
         Assert.Contains($"/rollouts/{scenario.RolledBackByJudge}/report", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InsightPage_TakesItsFilterFromTheAddress()
+    {
+        using var session = await BrowserlessSession.SignInAsync(Host, DemoAccounts.Stakeholder.Email, Ct);
+
+        var all = await session.GetPageAsync("/insight", Ct);
+        var lab = await session.GetPageAsync("/insight?days=90&environment=rollout-lab", Ct);
+
+        Assert.Contains("Staging rehearsal", all, StringComparison.Ordinal);
+        Assert.Contains("Report succeeds", lab, StringComparison.Ordinal);
+        Assert.DoesNotContain("Staging rehearsal", lab, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/api/v1/insight")]
     [InlineData("/api/v1/rollouts/{0}/report")]

@@ -14,19 +14,45 @@ public partial class InsightPage
     [Inject]
     public required DeliveryInsights Insights { get; init; }
 
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    /// <summary><c>/insight?days=90&amp;environment=production</c> opens a shared view.</summary>
+    [SupplyParameterFromQuery(Name = "days")]
+    public int? DaysFromQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "environment")]
+    public string? EnvironmentFromQuery { get; set; }
+
     internal InsightFilter Filter { get; } = new();
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override Task OnInitializedAsync()
+    {
+        Filter.Apply(DaysFromQuery, EnvironmentFromQuery);
+        return LoadAsync();
+    }
 
     private async Task DaysChangedAsync(int days)
     {
         Filter.Days = days;
-        await LoadAsync();
+        await ShowAsync();
     }
 
     private async Task EnvironmentChangedAsync(string environment)
     {
         Filter.Environment = environment;
+        await ShowAsync();
+    }
+
+    // The address follows the filter, so the view can be shared; it replaces the history entry
+    // and the page does not load twice (the query is read once, at start).
+    private async Task ShowAsync()
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["days"] = Filter.Days,
+            ["environment"] = Filter.EnvironmentOrNull,
+        }), new NavigationOptions { ReplaceHistoryEntry = true });
         await LoadAsync();
     }
 
@@ -61,4 +87,18 @@ internal sealed class InsightFilter
     public string Environment { get; set; } = AllEnvironments;
 
     public string? EnvironmentOrNull => string.IsNullOrEmpty(Environment) ? null : Environment;
+
+    /// <summary>Takes a period and environment from the address when they make sense; otherwise keeps the defaults.</summary>
+    public void Apply(int? days, string? environment)
+    {
+        if (days is { } d && DeliveryInsights.Periods.Contains(d))
+        {
+            Days = d;
+        }
+
+        if (environment is not null && Domain.Inventory.Names.IsValid(environment))
+        {
+            Environment = environment;
+        }
+    }
 }
