@@ -2,6 +2,7 @@ using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Audit;
 using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Hosting;
+using Mcp.Dashboard.Reports;
 using Mcp.Dashboard.Status;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,7 @@ public static class ApiEndpoints
         api.MapRollouts();
         api.MapRolloutMetrics();
         api.MapStatusNotes();
+        api.MapReportsApi();
         return app;
     }
 

@@ -30,6 +30,7 @@ public sealed class DemoSeeder(
     ScheduleService schedule,
     CompatibilityService compatibility,
     DemoRehearsals rehearsals,
+    DemoDeliveryHistory deliveryHistory,
     ILogger<DemoSeeder> logger)
 {
     public async Task SeedIfEnabledAsync(CancellationToken cancellationToken)
@@ -173,6 +174,7 @@ public sealed class DemoSeeder(
 
         await rehearsals.StartLiveAsync(actors, cancellationToken);
         await rehearsals.ReadyOneToStartAsync(actors, cancellationToken);
+        await deliveryHistory.StartAsync(actors, cancellationToken);
     }
 
     private async Task SeedRulesAndBlackoutsAsync(Actor manager, CancellationToken cancellationToken)

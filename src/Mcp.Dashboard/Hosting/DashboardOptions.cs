@@ -19,6 +19,13 @@ public sealed class DashboardOptions
     /// <summary>The password every demo user gets; shown on the sign-in page in demo mode only.</summary>
     public string DemoPassword { get; set; } = "Demo-pass-2026";
 
+    /// <summary>
+    /// In demo mode, also run three short "Demo history" canaries (one succeeds, two roll back)
+    /// when the demo is seeded, so reports and delivery insight have content. Test hosts turn
+    /// it off: it adds a few minutes of background rollouts to every host.
+    /// </summary>
+    public bool DemoHistory { get; set; } = true;
+
     /// <summary>Failed sign-ins before an account is locked for <see cref="LockoutMinutes"/>.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 

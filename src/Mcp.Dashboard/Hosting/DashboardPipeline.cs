@@ -3,6 +3,7 @@ using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Api;
 using Mcp.Dashboard.Components;
 using Mcp.Dashboard.Localization;
+using Mcp.Dashboard.Reports;
 using Mcp.Dashboard.Status;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -51,6 +52,7 @@ public static class DashboardPipeline
         app.MapApi();
         app.MapFeeds();
         app.MapStatusPage();
+        app.MapReportDownloads();
         app.MapCultureSwitch();
         app.MapHub<Rollouts.Live.RolloutsHub>(Rollouts.Live.RolloutsHub.Path);
         app.MapAccountEndpoints();

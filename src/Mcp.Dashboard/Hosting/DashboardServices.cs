@@ -10,6 +10,7 @@ using Mcp.Dashboard.Inventory;
 using Mcp.Dashboard.Live;
 using Mcp.Dashboard.Localization;
 using Mcp.Dashboard.Plans;
+using Mcp.Dashboard.Reports;
 using Mcp.Dashboard.Rollouts;
 using Mcp.Dashboard.Rollouts.Metrics;
 using Mcp.Dashboard.Rollouts.Targets;
@@ -95,6 +96,7 @@ public static class DashboardServices
         services.AddPrometheusMetricSource();
         services.AddRollouts(configuration);
         services.AddStatusPage(configuration);
+        services.AddReports();
 
         // The web: Blazor Server with MudBlazor, minimal APIs with problem details, OpenAPI.
         services.AddRazorComponents().AddInteractiveServerComponents();

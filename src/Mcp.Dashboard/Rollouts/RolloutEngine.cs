@@ -230,7 +230,7 @@ public sealed class RolloutEngine(
 
             if (evidence is not null)
             {
-                change.Record.LastVerdict = evidence;
+                change.Record.RecordVerdict(evidence);
             }
 
             change.Event("rollback.requested", automatic

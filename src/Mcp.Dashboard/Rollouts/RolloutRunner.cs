@@ -258,7 +258,7 @@ public sealed class RolloutRunner(
             var judgement = judge.JudgeStepEnd(change.Record, step, change.Plan, now);
             if (judgement.Verdict is { } verdict)
             {
-                change.Record.LastVerdict = verdict;
+                change.Record.RecordVerdict(verdict);
             }
 
             switch (judgement.Decision)

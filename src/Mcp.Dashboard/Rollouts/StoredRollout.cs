@@ -44,6 +44,19 @@ public sealed class StoredRollout
     /// <summary>The judge's last verdict on a finished or decided step, for pages opened later.</summary>
     public StepVerdict? LastVerdict { get; set; }
 
+    /// <summary>
+    /// The verdict that decided each judged step (passed, held, failed), oldest first: the
+    /// evidence a report shows per step. Null for rollouts stored before it was kept.
+    /// </summary>
+    public IReadOnlyList<StepVerdict>? StepVerdicts { get; set; }
+
+    /// <summary>Keeps the verdict that decided a step: as the latest one, and as that step's verdict for the report.</summary>
+    public void RecordVerdict(StepVerdict verdict)
+    {
+        LastVerdict = verdict;
+        StepVerdicts = [.. (StepVerdicts ?? []).Where(v => v.StepIndex != verdict.StepIndex), verdict];
+    }
+
     public Rollout ToRollout() => Rollout.Restore(Snapshot);
 
     /// <summary>Takes the aggregate's new state and bumps the version.</summary>

@@ -36,6 +36,9 @@ public sealed partial class BrowserlessSession : IDisposable
 
     public Task<string> GetPageAsync(string path, CancellationToken ct) => _client.GetStringAsync(path, ct);
 
+    /// <summary>The raw answer (redirects are not followed), e.g. to pick a language through /culture.</summary>
+    public Task<HttpResponseMessage> GetAsync(string path, CancellationToken ct) => _client.GetAsync(path, ct);
+
     public void Dispose() => _client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

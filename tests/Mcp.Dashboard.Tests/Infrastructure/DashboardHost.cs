@@ -66,6 +66,7 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataProtection:KeysDirectory", KeysPath);
         builder.UseSetting("Dashboard:DemoMode", DemoMode ? "true" : "false");
         builder.UseSetting("Dashboard:DemoPassword", DemoPassword);
+        builder.UseSetting("Dashboard:DemoHistory", "false");
         builder.UseSetting("Bootstrap:AdminEmail", BootstrapAdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", "Root-pass-2026");
         builder.UseSetting("Bootstrap:ApiToken", BootstrapToken);

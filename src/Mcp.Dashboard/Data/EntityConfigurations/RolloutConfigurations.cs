@@ -19,6 +19,7 @@ internal sealed class StoredRolloutConfiguration : IEntityTypeConfiguration<Stor
         rollout.Property(r => r.Version).IsConcurrencyToken();
         rollout.Property(r => r.Snapshot).HasJsonConversion().IsRequired();
         rollout.Property(r => r.LastVerdict).HasJsonConversion();
+        rollout.Property(r => r.StepVerdicts).HasJsonConversion();
         rollout.HasOne<MigrationPlan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
         rollout.HasIndex(r => r.PlanId);
         rollout.HasIndex(r => r.State);
