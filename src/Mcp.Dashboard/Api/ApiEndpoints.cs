@@ -33,6 +33,7 @@ public static class ApiEndpoints
         api.MapTokens();
         api.MapRollouts();
         api.MapRolloutMetrics();
+        Communication.CommunicationEndpoints.MapCommunication(api);
         return app;
     }
 

@@ -44,6 +44,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<MetricHistoryPoint> MetricHistory => Set<MetricHistoryPoint>();
 
+    public DbSet<Communication.Delivery> Deliveries => Set<Communication.Delivery>();
+
+    public DbSet<Communication.CommunicationCursor> CommunicationCursors => Set<Communication.CommunicationCursor>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -50,6 +50,7 @@ public static class DashboardPipeline
         app.MapApi();
         app.MapFeeds();
         app.MapCultureSwitch();
+        Communication.DemoInbox.Map(app);
         app.MapHub<Rollouts.Live.RolloutsHub>(Rollouts.Live.RolloutsHub.Path);
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

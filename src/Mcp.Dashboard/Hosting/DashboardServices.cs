@@ -93,6 +93,7 @@ public static class DashboardServices
         services.AddRolloutTargets(configuration);
         services.AddPrometheusMetricSource();
         services.AddRollouts(configuration);
+        Communication.CommunicationServices.AddCommunication(services, configuration);
 
         // The web: Blazor Server with MudBlazor, minimal APIs with problem details, OpenAPI.
         services.AddRazorComponents().AddInteractiveServerComponents();
