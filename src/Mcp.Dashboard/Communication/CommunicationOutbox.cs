@@ -28,6 +28,7 @@ public sealed class CommunicationOutbox(
     AuditTrail audit,
     TimeProvider clock,
     IOptionsMonitor<CommunicationOptions> options,
+    DemoCommunication demo,
     ILogger<CommunicationOutbox> logger)
 {
     public const string Topic = "communication";
@@ -240,8 +241,8 @@ public sealed class CommunicationOutbox(
         }
     }
 
-    /// <summary>Where messages link to, from <see cref="CommunicationOptions.PublicBaseUrl"/>.</summary>
-    public MessageLinks Links() => new(options.CurrentValue.PublicBaseUrl);
+    /// <summary>Where messages link to: <see cref="CommunicationOptions.PublicBaseUrl"/>, or in demo mode the server's own address.</summary>
+    public MessageLinks Links() => new(options.CurrentValue.PublicBaseUrl is { Length: > 0 } configured ? configured : demo.BaseUrl ?? "");
 
     private static TimeSpan Backoff(int failedAttempts, TimeSpan? retryAfter, CommunicationOptions settings)
     {

@@ -33,6 +33,7 @@ public static class CommunicationServices
         services.AddSingleton<RolloutMomentDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<RolloutMomentDispatcher>());
         services.AddSingleton<DemoInbox>();
+        services.AddSingleton<DemoCommunication>();
         services.AddTransient<SendDeliveryJob>();
         services.AddTransient<CommunicationHeartbeatJob>();
         services.ConfigureAllQuartzSchedulers(quartz =>

@@ -30,6 +30,7 @@ public sealed class DemoSeeder(
     ScheduleService schedule,
     CompatibilityService compatibility,
     DemoRehearsals rehearsals,
+    Communication.DemoCommunication demoCommunication,
     ILogger<DemoSeeder> logger)
 {
     public async Task SeedIfEnabledAsync(CancellationToken cancellationToken)
@@ -94,6 +95,7 @@ public sealed class DemoSeeder(
             var definition = PlanTemplates.Find(key)!.Create() with { Team = team };
             definition = definition with
             {
+                Communication = demoCommunication.With(definition.Communication),
                 Stages = definition.Stages.Select(stage => stage with
                 {
                     Checklist = stage.Checklist.Select((item, i) => item with { Owner = i % 2 == 0 ? DemoAccounts.Engineer.Email : DemoAccounts.ReleaseManager.Email }).ToList(),
