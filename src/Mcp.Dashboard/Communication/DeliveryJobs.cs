@@ -4,13 +4,13 @@ using Quartz;
 namespace Mcp.Dashboard.Communication;
 
 /// <summary>Schedules the one-shot send job of a delivery (its first attempt and each retry).</summary>
-public sealed class DeliveryScheduler(ISchedulerFactory schedulers)
+public sealed class DeliveryScheduler(ISchedulerFactory schedulers, TimeProvider clock)
 {
     public const string Group = "communication";
 
     /// <remarks>
-    /// Quartz fires on the machine's clock, so the wait is relative to now on that clock, not on
-    /// the injected TimeProvider (which tests may have moved days ahead).
+    /// Quartz reads the registered TimeProvider too, so the start is on that clock: a trigger
+    /// set by the machine's clock while a test has moved the provider ahead would count as misfired.
     /// </remarks>
     public async Task ScheduleAsync(Guid deliveryId, TimeSpan wait, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class DeliveryScheduler(ISchedulerFactory schedulers)
         var trigger = TriggerBuilder.Create()
             .WithIdentity($"delivery-{deliveryId:N}", Group)
             .ForJob(job)
-            .StartAt(DateTimeOffset.UtcNow + wait)
+            .StartAt(clock.GetUtcNow() + (wait > TimeSpan.Zero ? wait : TimeSpan.Zero))
             .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
