@@ -3,15 +3,12 @@ using Mcp.Dashboard.Components.Communication;
 using Mcp.Dashboard.Components.Tests.Shared;
 using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Domain.Plans;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mcp.Dashboard.Components.Tests.Communication;
 
 public sealed class DeliveryLogTests : DashboardTestContext
 {
     private static readonly DateTimeOffset At = new(2026, 2, 1, 10, 0, 0, TimeSpan.Zero);
-
-    public DeliveryLogTests() => Services.AddLocalization(options => options.ResourcesPath = "Resources");
 
     private static DeliveryView Delivery(DeliveryState state, int attempts = 1, string? error = null, string destination = "https://hooks.slack.com/…", bool test = false) => new(
         Guid.NewGuid(), Guid.NewGuid(), "User service <b>2.5</b>", null, null, 0, CommunicationMoment.Start, "rollout.started",

@@ -2,15 +2,12 @@ using Mcp.Dashboard.Components.Communication;
 using Mcp.Dashboard.Components.Tests.Shared;
 using Mcp.Dashboard.Domain.Communication;
 using Mcp.Dashboard.Domain.Plans;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mcp.Dashboard.Components.Tests.Communication;
 
 public sealed class TemplateEditorTests : DashboardTestContext
 {
     private string? _value;
-
-    public TemplateEditorTests() => Services.AddLocalization(options => options.ResourcesPath = "Resources");
 
     private IRenderedComponent<TemplateEditor> RenderEditor(string? value, CommunicationAudience audience = CommunicationAudience.Business, MessageLanguage language = MessageLanguage.English)
     {
