@@ -238,4 +238,18 @@ public sealed class CommunicationTests(CommunicationHost host) : IClassFixture<C
         var errors = (await response.ReadJson()).GetProperty("errors");
         Assert.Contains("{whenever}", errors.GetProperty("communication.entries[0].templates.Start")[0].GetString());
     }
+
+    [Fact]
+    public async Task DemoInbox_TakesAnonymousMessages_InDemoMode_OnKnownChannelsOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var anonymous = host.ClientFor(null);
+
+        var taken = await anonymous.PostAsync("/demo/inbox/slack", new StringContent("{\"text\":\"<b>hi</b>\"}", System.Text.Encoding.UTF8, "application/json"), ct);
+        var refused = await anonymous.PostAsync("/demo/inbox/elsewhere", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, taken.StatusCode);
+        Assert.False(refused.IsSuccessStatusCode);
+        Assert.Contains(host.Services.GetRequiredService<DemoInbox>().Messages, m => m.Channel == "slack" && m.Body == "{\"text\":\"<b>hi</b>\"}");
+    }
 }
