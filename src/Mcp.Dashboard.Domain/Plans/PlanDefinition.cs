@@ -260,6 +260,15 @@ public sealed record CommunicationEntry
     public string? Destination { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>The language of the default messages (and, by convention, of the entry's own).</summary>
+    public Communication.MessageLanguage Language { get; init; }
+
+    /// <summary>
+    /// The entry's own message per moment, with placeholders such as <c>{plan}</c>; a moment
+    /// without one sends the default for the audience and language.
+    /// </summary>
+    public IReadOnlyDictionary<CommunicationMoment, string> Templates { get; init; } = new Dictionary<CommunicationMoment, string>();
 }
 
 /// <summary>

@@ -235,6 +235,14 @@ public static class PlanDefinitionValidator
             }
 
             Optional(errors, $"{path}.note", entry.Note, MaxTextLength);
+            Defined(errors, $"{path}.language", entry.Language);
+            foreach (var (moment, template) in entry.Templates)
+            {
+                if (Communication.MessageTemplate.Problem(template) is { } problem)
+                {
+                    errors.Add($"{path}.templates.{moment}", problem);
+                }
+            }
         }
     }
 

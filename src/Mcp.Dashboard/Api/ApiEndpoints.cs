@@ -37,6 +37,7 @@ public static class ApiEndpoints
         api.MapRolloutMetrics();
         api.MapStatusNotes();
         api.MapReportsApi();
+        Communication.CommunicationEndpoints.MapCommunication(api);
         return app;
     }
 

@@ -47,6 +47,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<StatusNote> StatusNotes => Set<StatusNote>();
 
+    public DbSet<Communication.Delivery> Deliveries => Set<Communication.Delivery>();
+
+    public DbSet<Communication.CommunicationCursor> CommunicationCursors => Set<Communication.CommunicationCursor>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

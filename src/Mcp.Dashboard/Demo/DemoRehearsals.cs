@@ -26,7 +26,8 @@ public sealed class DemoRehearsals(
     ScheduleService schedule,
     RolloutEngine rollouts,
     RolloutStore store,
-    TimeProvider clock)
+    TimeProvider clock,
+    Communication.DemoCommunication demoCommunication)
 {
     public const string Environment = "staging";
     private const string LiveName = "Staging rehearsal: user service 2.5.0 -> 2.5.1";
@@ -125,7 +126,7 @@ public sealed class DemoRehearsals(
     private async Task<MigrationPlan> ReadyAsync(IReadOnlyDictionary<DemoAccount, Actor> actors, PlanDefinition definition, string approval, CancellationToken cancellationToken)
     {
         var manager = actors[DemoAccounts.ReleaseManager];
-        var plan = await plans.CreateAsync(manager, definition, cancellationToken);
+        var plan = await plans.CreateAsync(manager, definition with { Communication = demoCommunication.With(definition.Communication) }, cancellationToken);
         foreach (var item in plan.ChecklistItems.Where(i => i.Required))
         {
             await plans.CompleteChecklistItemAsync(actors[DemoAccounts.Engineer], plan.Id, item.Id, "Done for the rehearsal.", cancellationToken);

@@ -31,6 +31,7 @@ public sealed class DemoSeeder(
     CompatibilityService compatibility,
     DemoRehearsals rehearsals,
     DemoDeliveryHistory deliveryHistory,
+    Communication.DemoCommunication demoCommunication,
     ILogger<DemoSeeder> logger)
 {
     public async Task SeedIfEnabledAsync(CancellationToken cancellationToken)
@@ -95,6 +96,7 @@ public sealed class DemoSeeder(
             var definition = PlanTemplates.Find(key)!.Create() with { Team = team };
             definition = definition with
             {
+                Communication = demoCommunication.With(definition.Communication),
                 Stages = definition.Stages.Select(stage => stage with
                 {
                     Checklist = stage.Checklist.Select((item, i) => item with { Owner = i % 2 == 0 ? DemoAccounts.Engineer.Email : DemoAccounts.ReleaseManager.Email }).ToList(),

@@ -54,6 +54,7 @@ public static class DashboardPipeline
         app.MapStatusPage();
         app.MapReportDownloads();
         app.MapCultureSwitch();
+        Communication.DemoInbox.Map(app);
         app.MapHub<Rollouts.Live.RolloutsHub>(Rollouts.Live.RolloutsHub.Path);
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

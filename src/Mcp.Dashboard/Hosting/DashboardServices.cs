@@ -97,6 +97,7 @@ public static class DashboardServices
         services.AddRollouts(configuration);
         services.AddStatusPage(configuration);
         services.AddReports();
+        Communication.CommunicationServices.AddCommunication(services, configuration);
 
         // The web: Blazor Server with MudBlazor, minimal APIs with problem details, OpenAPI.
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -125,6 +125,8 @@ public sealed class PlanEditorModel
             Moments = e.Moments.ToHashSet(),
             Destination = e.Destination,
             Note = e.Note,
+            Language = e.Language,
+            Templates = new Dictionary<CommunicationMoment, string>(e.Templates),
         }));
         model.DataMigrations.AddRange(definition.DataMigrations.Select(t => new DataTaskModel { Original = t, Kind = t.Kind, Title = t.Title, IsGate = t.IsGate }));
         return model;
@@ -182,6 +184,10 @@ public sealed class PlanEditorModel
                 Moments = Enum.GetValues<CommunicationMoment>().Where(c.Moments.Contains).ToList(),
                 Destination = string.IsNullOrWhiteSpace(c.Destination) ? null : c.Destination.Trim(),
                 Note = c.Note,
+                Language = c.Language,
+
+                // A message written for a moment the entry no longer speaks at is dropped.
+                Templates = c.Templates.Where(t => c.Moments.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value),
             }).ToList(),
         },
         DataMigrations = DataMigrations.Select(t => (t.Original ?? new DataMigrationTask()) with { Kind = t.Kind, Title = t.Title, IsGate = t.IsGate }).ToList(),
@@ -278,6 +284,11 @@ public sealed class CommunicationModel
     public string? Destination { get; set; }
 
     public string? Note { get; set; }
+
+    public Domain.Communication.MessageLanguage Language { get; set; }
+
+    /// <summary>The entry's own messages per moment; a moment missing here sends the default.</summary>
+    public Dictionary<CommunicationMoment, string> Templates { get; set; } = [];
 }
 
 public sealed class DataTaskModel
