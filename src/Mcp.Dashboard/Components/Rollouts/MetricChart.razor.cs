@@ -90,7 +90,7 @@ public sealed partial class MetricChart : IAsyncDisposable
         catch (JSException exception)
         {
             Logger.LogWarning(exception, "The {Metric} chart could not start in the browser", Metric);
-            _unavailable = "The chart could not be drawn in this browser; the verdict panel has the numbers.";
+            _unavailable = L["The chart could not be drawn in this browser; the verdict panel has the numbers."];
             StateHasChanged();
             return;
         }

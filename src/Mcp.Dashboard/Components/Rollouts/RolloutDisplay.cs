@@ -2,6 +2,8 @@ using System.Globalization;
 using Mcp.Dashboard.Domain.Analysis;
 using Mcp.Dashboard.Domain.Rollouts;
 using Mcp.Dashboard.Domain.Simulation;
+using Mcp.Dashboard.Localization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace Mcp.Dashboard.Components.Rollouts;
@@ -13,10 +15,18 @@ namespace Mcp.Dashboard.Components.Rollouts;
 /// </summary>
 public static class RolloutDisplay
 {
+    private static IStringLocalizer<Vocabulary> L => Vocabulary.Localizer;
+
     public static string StateText(RolloutState state) => state switch
     {
-        RolloutState.RollingBack => "Rolling back…",
-        RolloutState.RolledBack => "Rolled back",
+        RolloutState.Pending => L["Pending"],
+        RolloutState.Running => L["Running"],
+        RolloutState.Paused => L["Paused"],
+        RolloutState.RollingBack => L["Rolling back…"],
+        RolloutState.RolledBack => L["Rolled back"],
+        RolloutState.Succeeded => L["Succeeded"],
+        RolloutState.Failed => L["Failed"],
+        RolloutState.Cancelled => L["Cancelled"],
         _ => state.ToString(),
     };
 
@@ -66,20 +76,20 @@ public static class RolloutDisplay
 
     public static string StepStateText(StepState state) => state switch
     {
-        StepState.Running => "Running",
-        StepState.Succeeded => "Done",
-        StepState.Failed => "Failed",
-        StepState.Skipped => "Skipped",
-        _ => "Waiting",
+        StepState.Running => L["Running"],
+        StepState.Succeeded => L["Done"],
+        StepState.Failed => L["Failed"],
+        StepState.Skipped => L["Skipped"],
+        _ => L["Waiting"],
     };
 
     public static string OutcomeText(CanaryOutcome outcome, bool lowConfidence) => outcome switch
     {
-        _ when lowConfidence => "Low confidence",
-        CanaryOutcome.Pass => "Pass",
-        CanaryOutcome.Marginal => "Marginal",
-        CanaryOutcome.Fail => "Fail",
-        _ => "No data",
+        _ when lowConfidence => L["Low confidence"],
+        CanaryOutcome.Pass => L["Pass"],
+        CanaryOutcome.Marginal => L["Marginal"],
+        CanaryOutcome.Fail => L["Fail"],
+        _ => L["No data"],
     };
 
     public static Color OutcomeColor(CanaryOutcome outcome, bool lowConfidence) => outcome switch
@@ -103,11 +113,21 @@ public static class RolloutDisplay
     /// <summary>The judge's decision (Continue, Pass, Pause, RollBack) as a person would say it.</summary>
     public static string DecisionText(string? decision) => decision switch
     {
+        "Continue" => L["Keep baking"],
+        "Pass" => L["Go on to the next step"],
+        "Pause" => L["Pause for a human decision"],
+        "RollBack" => L["Roll back"],
+        null or "" => L["No decision yet"],
+        _ => decision,
+    };
+
+    // The judge writes its reasons in English, so the restated decision is looked for in English.
+    private static string? EnglishDecision(string? decision) => decision switch
+    {
         "Continue" => "Keep baking",
         "Pass" => "Go on to the next step",
         "Pause" => "Pause for a human decision",
         "RollBack" => "Roll back",
-        null or "" => "No decision yet",
         _ => decision,
     };
 
@@ -117,8 +137,8 @@ public static class RolloutDisplay
     /// </summary>
     public static string? DecisionReason(string? decision, string? reason)
     {
-        var said = DecisionText(decision);
-        if (reason is null || !reason.StartsWith(said, StringComparison.OrdinalIgnoreCase) || reason.Length <= said.Length)
+        var said = EnglishDecision(decision) ?? "";
+        if (reason is null || said.Length == 0 || !reason.StartsWith(said, StringComparison.OrdinalIgnoreCase) || reason.Length <= said.Length)
         {
             return reason;
         }
@@ -129,15 +149,15 @@ public static class RolloutDisplay
 
     public static string FaultText(FaultKind kind, double factor) => kind switch
     {
-        FaultKind.ErrorSpike => $"Error spike ×{factor.ToString("0.#", CultureInfo.InvariantCulture)}",
-        _ => $"Latency regression ×{factor.ToString("0.#", CultureInfo.InvariantCulture)}",
+        FaultKind.ErrorSpike => L["Error spike ×{0}", factor.ToString("0.#", CultureInfo.InvariantCulture)],
+        _ => L["Latency regression ×{0}", factor.ToString("0.#", CultureInfo.InvariantCulture)],
     };
 
     public static string MetricTitle(string metric) => metric switch
     {
-        "error_rate" => "Error rate",
-        "latency_p99_ms" => "Latency p99",
-        "requests_per_second" => "Requests per second",
+        "error_rate" => L["Error rate"],
+        "latency_p99_ms" => L["Latency p99"],
+        "requests_per_second" => L["Requests per second"],
         _ => metric,
     };
 
@@ -192,7 +212,7 @@ public static class RolloutDisplay
         TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string DayAndTime(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("MMM d, HH:mm", CultureInfo.InvariantCulture);
+        ReaderFormats.MonthDayTime(TimeZoneInfo.ConvertTime(at, zone));
 
     public static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 }
