@@ -23,14 +23,19 @@ public static class ReaderFormats
     public static string MonthDay(DateTime local) =>
         local.ToString(Chinese ? "M月d日" : "MMM d", CultureInfo.InvariantCulture);
 
-    /// <summary>"Tue Nov 24" or "11月24日 周二".</summary>
+    /// <summary>"Tue 24 Nov" or "11月24日 周二".</summary>
     public static string DayOfWeekAndDate(DateTime local) => Chinese
         ? local.ToString("M月d日 ", CultureInfo.InvariantCulture) + ShortDayName(local.DayOfWeek)
-        : local.ToString("ddd MMM d", CultureInfo.InvariantCulture);
+        : local.ToString("ddd d MMM", CultureInfo.InvariantCulture);
 
     /// <summary>"November 2026" or "2026年11月".</summary>
     public static string MonthAndYear(DateTime local) =>
         local.ToString(Chinese ? "yyyy年M月" : "MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"23 Nov – 29 Nov 2026" or "11月23日 – 2026年11月29日".</summary>
+    public static string WeekRange(DateTime first, DateTime last) => Chinese
+        ? $"{first.ToString("M月d日", CultureInfo.InvariantCulture)} – {last.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}"
+        : $"{first.ToString("d MMM", CultureInfo.InvariantCulture)} – {last.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
 
     /// <summary>"Mon" or "周一".</summary>
     public static string ShortDayName(DayOfWeek day) => Chinese
