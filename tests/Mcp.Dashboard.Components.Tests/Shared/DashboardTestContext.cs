@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit.TestDoubles;
 using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Domain.Access;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace Mcp.Dashboard.Components.Tests.Shared;
@@ -21,6 +22,8 @@ public abstract class DashboardTestContext : BunitContext
             options.SnackbarConfiguration.HideTransitionDuration = 0;
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
+        // As the app registers it: components inject IStringLocalizer<TheirType>, English is the key.
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Authorization = AddAuthorization();
     }
