@@ -91,6 +91,32 @@ public static class PlanDisplay
         _ => kind.ToString(),
     };
 
+    /// <summary>
+    /// A readiness gate's title in the reader's language. The engine words gates in English; their
+    /// titles are a closed set, so they are translated by what they say. Details carry names and
+    /// numbers and stay as the engine wrote them.
+    /// </summary>
+    public static string GateTitle(ReadinessGate gate) => gate.Title switch
+    {
+        "Plan is approved" => L["Plan is approved"],
+        "Environment and services exist" => L["Environment and services exist"],
+        "Upgrade path is allowed" => L["Upgrade path is allowed"],
+        "Config change is valid" => L["Config change is valid"],
+        "Maintenance window booked" => L["Maintenance window booked"],
+        "Maintenance window open" => L["Maintenance window open"],
+        "Stages run edge -> management -> core" => L["Stages run edge -> management -> core"],
+        "Team roles assigned" => L["Team roles assigned"],
+        "Rollback plan written" => L["Rollback plan written"],
+        _ when gate.Key.StartsWith("checklist:", StringComparison.Ordinal) && gate.BlocksStart && Inside(gate.Title, "Pre-flight checklist (", ")") is { } stage => L["Pre-flight checklist ({0})", stage],
+        _ when gate.Key.StartsWith("checklist:", StringComparison.Ordinal) && Inside(gate.Title, "Checklist for ", "") is { } stage => L["Checklist for {0}", stage],
+        _ => gate.Title,
+    };
+
+    private static string? Inside(string text, string prefix, string suffix) =>
+        text.StartsWith(prefix, StringComparison.Ordinal) && text.EndsWith(suffix, StringComparison.Ordinal) && text.Length >= prefix.Length + suffix.Length
+            ? text[prefix.Length..^suffix.Length]
+            : null;
+
     public static string GateIcon(GateStatus status) => status switch
     {
         GateStatus.Met => Icons.Material.Filled.CheckCircle,
