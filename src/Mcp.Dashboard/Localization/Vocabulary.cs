@@ -17,10 +17,19 @@ public sealed class Vocabulary
     {
     }
 
+    // First: the properties below are initialized in the order they are written.
+    private static ResourceManagerStringLocalizerFactory Factory { get; } =
+        new(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+
     /// <summary>
     /// One localizer for the process. It reads <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>
     /// on every lookup, so a shared instance serves every reader in their own language.
     /// </summary>
-    public static IStringLocalizer<Vocabulary> Localizer { get; } = new StringLocalizer<Vocabulary>(
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+    public static IStringLocalizer<Vocabulary> Localizer { get; } = new StringLocalizer<Vocabulary>(Factory);
+
+    /// <summary>
+    /// A type's localizer where nothing can be injected, such as the static properties a
+    /// validation attribute reads its message from.
+    /// </summary>
+    public static IStringLocalizer<T> For<T>() => new StringLocalizer<T>(Factory);
 }

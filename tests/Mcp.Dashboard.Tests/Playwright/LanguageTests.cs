@@ -58,6 +58,10 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("登录");
         await Expect(page.GetByLabel("邮箱")).ToBeVisibleAsync();
+
+        // The server-side validation speaks it too.
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByText("请输入邮箱地址。")).ToBeVisibleAsync();
     }
 
     [Fact]
