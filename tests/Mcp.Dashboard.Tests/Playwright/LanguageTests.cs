@@ -107,5 +107,6 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
         }
 
         await ScreenshotAsync(page, $"zh-{name}-{size}");
+        await ScreenshotAsync(page, $"zh-{name}-{size}-viewport", fullPage: false);
     }
 }
