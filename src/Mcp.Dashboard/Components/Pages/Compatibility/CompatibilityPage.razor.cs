@@ -17,6 +17,7 @@ public sealed partial class CompatibilityPage : IDisposable
     private Actor? _actor;
     private string? _error;
     private bool _busy;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private IDisposable? _subscription;
 
     private UpgradePathRuleForm? _editing;
