@@ -79,7 +79,8 @@ public sealed record RolloutStepView(
     DateTimeOffset? FinishedAt,
     string? Note,
     bool NeedsAnalysis,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    [property: System.Text.Json.Serialization.JsonIgnore] RolloutStep? Step = null);
 
 /// <summary>A line of the event log, as shown.</summary>
 public sealed record RolloutEventView(long Id, DateTimeOffset At, string Kind, string Message, string Actor, int? StepIndex);
@@ -159,7 +160,7 @@ public sealed class RolloutQueries(IDbContextFactory<DashboardDbContext> context
             RollbackRequestedAt = rollout.RollbackRequestedAt,
             Steps = rollout.Steps.Select(s => new RolloutStepView(
                 s.Index, s.Action, s.Step.Describe(), s.Step.Tier?.ToString(), s.Step.Weight, s.State,
-                s.StartedAt, s.State == StepState.Running ? s.DueAt : null, s.FinishedAt, s.OutcomeNote, s.Step.NeedsAnalysis, s.IdempotencyKey)).ToList(),
+                s.StartedAt, s.State == StepState.Running ? s.DueAt : null, s.FinishedAt, s.OutcomeNote, s.Step.NeedsAnalysis, s.IdempotencyKey, s.Step)).ToList(),
             Next = next.Description,
             NextAt = next.DueAt,
             Deadline = deadline?.Describe(),

@@ -3,6 +3,7 @@ using Mcp.Dashboard.Domain.Analysis;
 using Mcp.Dashboard.Domain.Rollouts;
 using Mcp.Dashboard.Domain.Simulation;
 using Mcp.Dashboard.Localization;
+using Mcp.Dashboard.Rollouts;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -207,6 +208,53 @@ public static class RolloutDisplay
         var total = (due - started).TotalSeconds;
         return total <= 0 ? 100 : Math.Clamp((now - started).TotalSeconds / total * 100, 0, 100);
     }
+
+    /// <summary>
+    /// The step in the reader's language: the same sentence as the engine's English
+    /// (<c>RolloutStep.Describe</c>), built from the step's facts. Falls back to the stored
+    /// description when the view carries no step.
+    /// </summary>
+    public static string StepText(RolloutStepView view)
+    {
+        if (view.Step is not { } step)
+        {
+            return view.Description;
+        }
+
+        var text = step.Action switch
+        {
+            RolloutAction.Gate => step.GateItems.Count == 0
+                ? L["gate (no required checklist items)"]
+                : L["gate: {0} must be done", string.Join(L[", "], step.GateItems.Select(i => i.Title))],
+            RolloutAction.SetWeight => step.Duration > TimeSpan.Zero
+                ? step.NeedsAnalysis
+                    ? L["set canary weight to {0}% and bake {1} under analysis", step.Weight ?? 0, Length(step.Duration)]
+                    : L["set canary weight to {0}% and bake {1}", step.Weight ?? 0, Length(step.Duration)]
+                : L["set canary weight to {0}%", step.Weight ?? 0],
+            RolloutAction.DeployGreen => L["deploy green beside blue"],
+            RolloutAction.Verify => step.NeedsAnalysis
+                ? L["verify green for {0} under analysis", Length(step.Duration)]
+                : L["verify green for {0}", Length(step.Duration)],
+            RolloutAction.Switch => L["switch traffic from blue to green"],
+            RolloutAction.KeepBlue => L["keep blue warm for {0}", Length(step.Duration)],
+            RolloutAction.Promote => L["promote green and tear blue down"],
+            RolloutAction.ReplaceBatch when step.Batch is { } batch => step.Duration > TimeSpan.Zero
+                ? L["replace batch {0}/{1} (instances {2}-{3}), health check, wait {4}", batch.Number, batch.Of, batch.FirstInstance + 1, batch.FirstInstance + batch.Size, Length(step.Duration)]
+                : L["replace batch {0}/{1} (instances {2}-{3}), health check", batch.Number, batch.Of, batch.FirstInstance + 1, batch.FirstInstance + batch.Size],
+            _ => view.Description,
+        };
+        return step.Tier is { } tier ? L["{0}: {1}", Components.Plans.PlanDisplay.TierText(tier), text] : text;
+    }
+
+    /// <summary>"10 min", "1 min 30 s", "2 h": the engine's way of saying a bake.</summary>
+    private static string Length(TimeSpan duration) => duration switch
+    {
+        { TotalSeconds: < 60 } => L["{0} s", Math.Round(duration.TotalSeconds)],
+        { TotalMinutes: < 60 } when duration.Seconds == 0 => L["{0} min", Math.Round(duration.TotalMinutes)],
+        { TotalMinutes: < 60 } => L["{0} min {1} s", duration.Minutes, duration.Seconds],
+        _ when duration.Minutes == 0 => L["{0} h", Math.Round(duration.TotalHours)],
+        _ => L["{0} h {1} min", (int)duration.TotalHours, duration.Minutes],
+    };
 
     public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);

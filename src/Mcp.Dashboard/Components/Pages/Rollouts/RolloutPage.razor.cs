@@ -76,7 +76,7 @@ public sealed partial class RolloutPage : IDisposable
 
     private string? Versions => _plan is null ? null : $"{_plan.FromVersion} → {_plan.ToVersion} · {_plan.Environment} · {string.Join(", ", _plan.Services)}";
 
-    private string? VerdictStep => _rollout?.Verdict is { } verdict ? _rollout.Steps.FirstOrDefault(s => s.Index == verdict.StepIndex)?.Description : null;
+    private string? VerdictStep => _rollout?.Verdict is { } verdict ? _rollout.Steps.FirstOrDefault(s => s.Index == verdict.StepIndex) is { } step ? RolloutDisplay.StepText(step) : null : null;
 
     protected override async Task OnParametersSetAsync()
     {
