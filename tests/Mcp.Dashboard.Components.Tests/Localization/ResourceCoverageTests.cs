@@ -69,6 +69,24 @@ public sealed partial class ResourceCoverageTests
     }
 
     [Fact]
+    public void ResxKeys_AreUniqueIgnoringCase()
+    {
+        // The resource compiler treats names case-insensitively and drops the second one
+        // ("Never" and "never"), leaving one of them untranslated.
+        var problems = new StringBuilder();
+        foreach (var resx in Directory.EnumerateFiles(Path.Combine(SourceRoot, "Resources"), "*.zh-Hans.resx", SearchOption.AllDirectories))
+        {
+            foreach (var clash in XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+                         .GroupBy(name => name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            {
+                problems.AppendLine($"{Relative(resx)}: {string.Join(" / ", clash.Select(k => $"\"{k}\""))} differ only in case.");
+            }
+        }
+
+        Assert.True(problems.Length == 0, "Keys the resource compiler would merge:" + Environment.NewLine + problems);
+    }
+
+    [Fact]
     public void LocalizedKeys_AreLiterals()
     {
         // L[someVariable] or L[$"..."] cannot be checked against the resx, so they are not allowed.
