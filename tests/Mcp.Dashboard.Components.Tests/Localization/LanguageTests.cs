@@ -88,6 +88,35 @@ public sealed class RolloutLanguageTests : DashboardTestContext
     }
 }
 
+public sealed class TimelineLanguageTests : DashboardTestContext
+{
+    public TimelineLanguageTests() => Services.AddSingleton<TimeProvider>(new TestClock(RolloutTestData.Now));
+
+    [Fact]
+    public void Timeline_ChineseReader_StatesAndWhatRunsNextInChinese()
+    {
+        using var chinese = new CultureScope("zh-Hans");
+
+        var cut = Render<RolloutTimeline>(p => p.Add(x => x.Rollout, RolloutTestData.Baking()));
+
+        Assert.Equal("步骤", cut.Find("#timeline-title").TextContent);
+        Assert.Equal(["完成", "进行中", "等待中", "等待中"], cut.FindAll("li.step .step-state").Select(s => s.TextContent));
+        var next = cut.Find("[data-testid=next-step]").TextContent;
+        Assert.Contains("第 2 步结束后，执行第 3 步", next, StringComparison.Ordinal);
+        Assert.Contains("4:05", next, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Timeline_EnglishReader_ShowsTheEnginesSentence()
+    {
+        using var english = new CultureScope("en");
+
+        var cut = Render<RolloutTimeline>(p => p.Add(x => x.Rollout, RolloutTestData.Baking()));
+
+        Assert.Contains(RolloutTestData.Baking().Next, cut.Find("[data-testid=next-step]").TextContent, StringComparison.Ordinal);
+    }
+}
+
 public sealed class OverviewLanguageTests : PageTestContext
 {
     [Fact]

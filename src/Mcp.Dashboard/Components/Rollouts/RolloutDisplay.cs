@@ -246,6 +246,49 @@ public static class RolloutDisplay
         return step.Tier is { } tier ? L["{0}: {1}", Components.Plans.PlanDisplay.TierText(tier), text] : text;
     }
 
+    /// <summary>
+    /// What runs next, in the reader's language. English readers get the engine's own sentence
+    /// (<see cref="RolloutView.Next"/>, the source of truth); other languages get the same
+    /// sentence built from the view's steps, as <c>Rollout.Next</c> builds it.
+    /// </summary>
+    public static string NextText(RolloutView rollout, DateTimeOffset now)
+    {
+        if (!DashboardCultures.IsChinese(CultureInfo.CurrentUICulture))
+        {
+            return rollout.Next;
+        }
+
+        switch (rollout.State)
+        {
+            case RolloutState.Pending:
+                return rollout.StartsAt > now ? L["Starts when the window opens."] : L["Starting now."];
+            case RolloutState.Paused:
+                return rollout.PauseReason is null ? L["Paused."] : L["Paused: {0}.", rollout.PauseReason];
+            case RolloutState.RollingBack:
+                return L["Rolling back."];
+            case not RolloutState.Running:
+                return L["Nothing more runs: the rollout is {0}.", StateText(rollout.State)];
+        }
+
+        if (rollout.Steps.FirstOrDefault(s => s.State == StepState.Running) is { } current)
+        {
+            var following = rollout.Steps.FirstOrDefault(s => s.Index > current.Index && s.State == StepState.Pending);
+            var then = following is null ? L["the rollout finishes"] : L["step {0} ({1}) runs", following.Index + 1, StepText(following)];
+            return current.DueAt is { } due && due <= now
+                ? L["Step {0} is due to end now; then {1}.", current.Index + 1, then]
+                : L["When step {0} ends, {1}.", current.Index + 1, then];
+        }
+
+        if (rollout.Steps.Any(s => s.State == StepState.Failed))
+        {
+            return L["A step failed; the rollout waits for a rollback."];
+        }
+
+        return rollout.Steps.FirstOrDefault(s => s.State == StepState.Pending) is { } next
+            ? L["Step {0} ({1}) runs now.", next.Index + 1, StepText(next)]
+            : L["Every step is finished."];
+    }
+
     /// <summary>"10 min", "1 min 30 s", "2 h": the engine's way of saying a bake.</summary>
     private static string Length(TimeSpan duration) => duration switch
     {
