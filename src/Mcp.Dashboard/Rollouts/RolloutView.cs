@@ -47,6 +47,10 @@ public sealed record RolloutView
 
     public DateTimeOffset? DeadlineAt { get; init; }
 
+    /// <summary>The facts behind <see cref="Deadline"/>, so a page can word it in the reader's language and zone.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public WindowDeadline? DeadlineFacts { get; init; }
+
     public WindowOverrunPolicy WindowOverrun { get; init; }
 
     /// <summary>The judge's latest word: live while a step bakes, else the last decided one.</summary>
@@ -165,6 +169,7 @@ public sealed class RolloutQueries(IDbContextFactory<DashboardDbContext> context
             NextAt = next.DueAt,
             Deadline = deadline?.Describe(),
             DeadlineAt = deadline?.ActAt,
+            DeadlineFacts = deadline,
             WindowOverrun = record.WindowOverrun,
             Verdict = liveVerdicts.Latest(record.Id) ?? record.LastVerdict,
             RollbackChecklist = rollout.RollbackChecklist,

@@ -54,6 +54,26 @@ public sealed class StepTextTests
         Assert.Equal("as stored", RolloutDisplay.StepText(view));
     }
 
+    [Fact]
+    public void DeadlineText_ChineseReader_BuiltFromTheFactsInTheWindowsZone()
+    {
+        var end = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+        var rollout = Rollouts.RolloutTestData.Baking() with
+        {
+            DeadlineFacts = new WindowDeadline { ActionNeeded = true, ActAt = end.AddMinutes(-5), WindowEnd = end, Policy = Domain.Plans.WindowOverrunPolicy.Pause, TimeZone = TimeZoneInfo.Utc },
+        };
+
+        using (new CultureScope("zh-Hans"))
+        {
+            Assert.Equal("维护窗口于 12:00（UTC）关闭；若届时未完成，发布将在 11:55 暂停。", RolloutDisplay.DeadlineText(rollout));
+        }
+
+        using (new CultureScope("en"))
+        {
+            Assert.Equal(rollout.Deadline, RolloutDisplay.DeadlineText(rollout));
+        }
+    }
+
     private static RolloutStepView View(RolloutStep step) =>
         new(0, step.Action, step.Describe(), step.Tier?.ToString(), step.Weight, StepState.Pending, null, null, null, null, step.NeedsAnalysis, "key", step);
 }

@@ -289,6 +289,29 @@ public static class RolloutDisplay
             : L["Every step is finished."];
     }
 
+    /// <summary>
+    /// The window deadline line. English readers get the engine's sentence (times in the
+    /// window's zone, which it names); other languages get it built from the facts, in the same zone.
+    /// </summary>
+    public static string? DeadlineText(RolloutView rollout)
+    {
+        if (rollout.DeadlineFacts is not { } facts || !DashboardCultures.IsChinese(CultureInfo.CurrentUICulture))
+        {
+            return rollout.Deadline;
+        }
+
+        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, facts.TimeZone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        var closes = L["Window closes {0} {1}", Local(facts.WindowEnd), facts.TimeZone.Id];
+        if (!facts.ActionNeeded)
+        {
+            return L["{0}; the rollout should finish by {1}, no action needed.", closes, Local(facts.ExpectedFinish)];
+        }
+
+        return facts.Policy == Domain.Plans.WindowOverrunPolicy.RollBack
+            ? L["{0}; the rollout will roll back at {1} if not finished.", closes, Local(facts.ActAt)]
+            : L["{0}; the rollout will pause at {1} if not finished.", closes, Local(facts.ActAt)];
+    }
+
     /// <summary>"10 min", "1 min 30 s", "2 h": the engine's way of saying a bake.</summary>
     private static string Length(TimeSpan duration) => duration switch
     {
