@@ -124,7 +124,10 @@ public sealed partial class ResourceCoverageTests
         return uses;
     }
 
-    /// <summary>The T of the file's IStringLocalizer&lt;T&gt;; a code-behind shares its .razor's.</summary>
+    /// <summary>
+    /// The T of the file's IStringLocalizer&lt;T&gt;; a .razor and its code-behind share one,
+    /// whichever of the two declares it (@inject or [Inject]).
+    /// </summary>
     private static string? LocalizerType(string file, string text)
     {
         var match = LocalizerDeclaration().Match(text);
@@ -133,8 +136,12 @@ public sealed partial class ResourceCoverageTests
             return match.Groups["type"].Value;
         }
 
-        var razor = file.EndsWith(".razor.cs", StringComparison.Ordinal) ? file[..^3] : null;
-        return razor is not null && File.Exists(razor) ? LocalizerType(razor, File.ReadAllText(razor)) : null;
+        var sibling = file.EndsWith(".razor.cs", StringComparison.Ordinal) ? file[..^3]
+            : file.EndsWith(".razor", StringComparison.Ordinal) ? file + ".cs"
+            : null;
+        return sibling is not null && File.Exists(sibling) && LocalizerDeclaration().Match(File.ReadAllText(sibling)) is { Success: true } declared
+            ? declared.Groups["type"].Value
+            : null;
     }
 
     /// <summary>Resources/&lt;namespace below Mcp.Dashboard&gt;/&lt;Type&gt;.zh-Hans.resx, as ResourceManagerStringLocalizer reads it.</summary>
