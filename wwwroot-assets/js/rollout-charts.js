@@ -52,6 +52,12 @@ class MetricChart {
     this.windowMs = options.windowMs || 600000;
     this.metric = options.metric || '';
     this.format = formatter(options.metric || '');
+    // The page's language: the component sends its words; English when it sends none.
+    this.words = Object.assign({
+      noSamples: 'No samples yet.',
+      noSamplesYet: 'No samples yet: the fleet reports once traffic reaches the new version.',
+      latest: 'Latest at {0}: canary {1}, baseline {2}.',
+    }, options.words || {});
     this.series = { baseline: new Series(), canary: new Series() };
     this.frame = 0;
     this.resize = new ResizeObserver(() => this.schedule());
@@ -87,11 +93,12 @@ class MetricChart {
   writeLatest() {
     const c = this.series.canary.last, b = this.series.baseline.last;
     if (c === null && b === null) {
-      this.latest.textContent = 'No samples yet.';
+      this.latest.textContent = this.words.noSamples;
       return;
     }
     const at = Math.max(this.series.canary.lastTime ?? 0, this.series.baseline.lastTime ?? 0);
-    this.latest.textContent = `Latest at ${timeLabel(at, true)}: canary ${c === null ? '–' : this.format(c)}, baseline ${b === null ? '–' : this.format(b)}.`;
+    const values = [timeLabel(at, true), c === null ? '–' : this.format(c), b === null ? '–' : this.format(b)];
+    this.latest.textContent = this.words.latest.replace(/\{(\d)\}/g, (_, i) => values[Number(i)]);
   }
 
   schedule() {
@@ -117,7 +124,7 @@ class MetricChart {
     if (!count) {
       ctx.fillStyle = COLORS.text;
       ctx.textAlign = 'center';
-      ctx.fillText('No samples yet: the fleet reports once traffic reaches the new version.', width / 2, height / 2, width - 16);
+      ctx.fillText(this.words.noSamplesYet, width / 2, height / 2, width - 16);
       return;
     }
 

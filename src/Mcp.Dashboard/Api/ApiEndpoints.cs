@@ -1,5 +1,6 @@
 using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Audit;
+using Mcp.Dashboard.Communication;
 using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Hosting;
 using Mcp.Dashboard.Reports;
@@ -37,7 +38,7 @@ public static class ApiEndpoints
         api.MapRolloutMetrics();
         api.MapStatusNotes();
         api.MapReportsApi();
-        Communication.CommunicationEndpoints.MapCommunication(api);
+        api.MapCommunication();
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Audit;
+using Mcp.Dashboard.Communication;
 using Mcp.Dashboard.Compatibility;
 using Mcp.Dashboard.Data;
 using Mcp.Dashboard.Demo;
@@ -97,7 +98,7 @@ public static class DashboardServices
         services.AddRollouts(configuration);
         services.AddStatusPage(configuration);
         services.AddReports();
-        Communication.CommunicationServices.AddCommunication(services, configuration);
+        services.AddCommunication(configuration);
 
         // The web: Blazor Server with MudBlazor, minimal APIs with problem details, OpenAPI.
         services.AddRazorComponents().AddInteractiveServerComponents();

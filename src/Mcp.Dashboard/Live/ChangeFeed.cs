@@ -19,7 +19,7 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
 
     public IDisposable Subscribe(string topic, string? id, Func<Change, Task> callback)
     {
-        var subscription = new Subscription(this, topic, id, callback);
+        var subscription = new Subscription(this, topic, id, InSubscribersCulture(callback));
         lock (_gate)
         {
             _subscribers = _subscribers.Add(subscription);
@@ -36,6 +36,7 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
     {
         var pending = new List<Change>();
         var gate = new Lock();
+        var inCulture = InSubscribersCulture(onChanges);
         var throttler = new CallbackThrottler(() =>
         {
             List<Change> batch;
@@ -45,7 +46,7 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
                 pending.Clear();
             }
 
-            return onChanges(batch);
+            return inCulture(batch);
         }, CallbackThrottler.DefaultInterval);
 
         var subscription = Subscribe(topic, id, change =>
@@ -64,6 +65,25 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
     /// <inheritdoc cref="SubscribeCoalesced(string, string?, Func{IReadOnlyList{Change}, Task})"/>
     public IDisposable SubscribeCoalesced(string topic, string? id, Func<Task> onChanged) =>
         SubscribeCoalesced(topic, id, _ => onChanged());
+
+    /// <summary>
+    /// Runs the callback in the language of whoever subscribed. The callback runs on the
+    /// publisher's thread (a job, another person's circuit), and a component's InvokeAsync takes
+    /// the culture of the thread that calls it: without this, a Chinese page re-rendered by an
+    /// English-speaking job would switch to English mid-rollout.
+    /// </summary>
+    private static Func<T, Task> InSubscribersCulture<T>(Func<T, Task> callback)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+        return async value =>
+        {
+            // An async lambda: the caller's own culture comes back when it returns.
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+            System.Globalization.CultureInfo.CurrentUICulture = uiCulture;
+            await callback(value);
+        };
+    }
 
     public void Publish(Change change)
     {

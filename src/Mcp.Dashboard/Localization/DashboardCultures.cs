@@ -42,6 +42,7 @@ public static class DashboardCultures
         // Components inject IStringLocalizer<TheirOwnType>; the Chinese text lives in
         // Resources/<folder>/<Type>.zh-Hans.resx and English is the key itself.
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddTransient<MudBlazor.MudLocalizer, DashboardMudLocalizer>();
 
         // Chinese text goes out as UTF-8 characters, not one &#x...; entity each (three times
         // the bytes); markup characters (<, >, &, quotes) are still encoded everywhere.

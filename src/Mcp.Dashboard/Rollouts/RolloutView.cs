@@ -47,6 +47,10 @@ public sealed record RolloutView
 
     public DateTimeOffset? DeadlineAt { get; init; }
 
+    /// <summary>The facts behind <see cref="Deadline"/>, so a page can word it in the reader's language and zone.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public WindowDeadline? DeadlineFacts { get; init; }
+
     public WindowOverrunPolicy WindowOverrun { get; init; }
 
     /// <summary>The judge's latest word: live while a step bakes, else the last decided one.</summary>
@@ -79,7 +83,8 @@ public sealed record RolloutStepView(
     DateTimeOffset? FinishedAt,
     string? Note,
     bool NeedsAnalysis,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    [property: System.Text.Json.Serialization.JsonIgnore] RolloutStep? Step = null);
 
 /// <summary>A line of the event log, as shown.</summary>
 public sealed record RolloutEventView(long Id, DateTimeOffset At, string Kind, string Message, string Actor, int? StepIndex);
@@ -159,11 +164,12 @@ public sealed class RolloutQueries(IDbContextFactory<DashboardDbContext> context
             RollbackRequestedAt = rollout.RollbackRequestedAt,
             Steps = rollout.Steps.Select(s => new RolloutStepView(
                 s.Index, s.Action, s.Step.Describe(), s.Step.Tier?.ToString(), s.Step.Weight, s.State,
-                s.StartedAt, s.State == StepState.Running ? s.DueAt : null, s.FinishedAt, s.OutcomeNote, s.Step.NeedsAnalysis, s.IdempotencyKey)).ToList(),
+                s.StartedAt, s.State == StepState.Running ? s.DueAt : null, s.FinishedAt, s.OutcomeNote, s.Step.NeedsAnalysis, s.IdempotencyKey, s.Step)).ToList(),
             Next = next.Description,
             NextAt = next.DueAt,
             Deadline = deadline?.Describe(),
             DeadlineAt = deadline?.ActAt,
+            DeadlineFacts = deadline,
             WindowOverrun = record.WindowOverrun,
             Verdict = liveVerdicts.Latest(record.Id) ?? record.LastVerdict,
             RollbackChecklist = rollout.RollbackChecklist,

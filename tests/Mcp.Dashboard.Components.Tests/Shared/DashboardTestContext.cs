@@ -22,7 +22,7 @@ public abstract class DashboardTestContext : BunitContext
             options.SnackbarConfiguration.HideTransitionDuration = 0;
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
-        // Components speak through IStringLocalizer<T>; the Chinese resx ship in the app's satellite assembly.
+        // As the app registers it: components inject IStringLocalizer<TheirType>, English is the key.
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Authorization = AddAuthorization();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mcp.Dashboard.Live;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -5,6 +6,47 @@ namespace Mcp.Dashboard.Tests.Live;
 
 public sealed class ChangeFeedTests
 {
+    [Fact]
+    public async Task Subscribers_PublisherSpeaksAnotherLanguage_HearChangesInTheirOwn()
+    {
+        var feed = new ChangeFeed(NullLogger<ChangeFeed>.Instance);
+        var heard = new TaskCompletionSource<string>();
+        var heardCoalesced = new TaskCompletionSource<string>();
+        IDisposable plain, coalesced;
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            // A Chinese reader's page subscribes...
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
+            plain = feed.Subscribe("rollout", null, _ =>
+            {
+                heard.TrySetResult(CultureInfo.CurrentUICulture.Name);
+                return Task.CompletedTask;
+            });
+            coalesced = feed.SubscribeCoalesced("rollout", null, () =>
+            {
+                heardCoalesced.TrySetResult(CultureInfo.CurrentUICulture.Name);
+                return Task.CompletedTask;
+            });
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+
+        // ...and an English-speaking job publishes, from another thread.
+        await Task.Run(() =>
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            feed.Publish(new Change("rollout", "r1", "step.started", "system"));
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal("zh-Hans", await heard.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
+        Assert.Equal("zh-Hans", await heardCoalesced.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
+        plain.Dispose();
+        coalesced.Dispose();
+    }
+
     [Fact]
     public async Task SubscribeCoalesced_BurstOfChanges_ArrivesAtOnceThenAsOneBatch()
     {

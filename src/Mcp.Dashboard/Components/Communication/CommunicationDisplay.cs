@@ -1,14 +1,24 @@
 using System.Globalization;
 using Mcp.Dashboard.Communication;
 using Mcp.Dashboard.Domain.Plans;
+using Mcp.Dashboard.Localization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace Mcp.Dashboard.Components.Communication;
 
-/// <summary>How deliveries, moments and channels read on every page, in the reader's language.</summary>
-public static class CommunicationDisplay
+/// <summary>
+/// How deliveries, moments, audiences and channels read on every page, in the reader's language.
+/// Static like the other display helpers, so it reads its own localizer (see <see cref="Vocabulary"/>).
+/// </summary>
+public sealed class CommunicationDisplay
 {
+    private static readonly IStringLocalizer<CommunicationDisplay> L = Vocabulary.For<CommunicationDisplay>();
+
+    private CommunicationDisplay()
+    {
+    }
+
     public static Color StateColor(DeliveryState state) => state switch
     {
         DeliveryState.Sent => Color.Success,
@@ -25,31 +35,39 @@ public static class CommunicationDisplay
         _ => Icons.Material.Outlined.Schedule,
     };
 
-    public static string StateText(DeliveryState state, IStringLocalizer l) => state switch
+    public static string StateText(DeliveryState state) => state switch
     {
-        DeliveryState.Sent => l["Sent"],
-        DeliveryState.Retrying => l["Retrying"],
-        DeliveryState.Failed => l["Failed"],
-        _ => l["Pending"],
+        DeliveryState.Sent => L["Sent"],
+        DeliveryState.Retrying => L["Retrying"],
+        DeliveryState.Failed => L["Failed"],
+        _ => L["Pending"],
     };
 
-    public static string MomentText(CommunicationMoment moment, IStringLocalizer l) => moment switch
+    public static string MomentText(CommunicationMoment moment) => moment switch
     {
-        CommunicationMoment.Before72Hours => l["72 h before"],
-        CommunicationMoment.Before24Hours => l["24 h before"],
-        CommunicationMoment.Before1Hour => l["1 h before"],
-        CommunicationMoment.Start => l["Start"],
-        CommunicationMoment.EachStep => l["Each step"],
-        CommunicationMoment.Pause => l["Pause"],
-        CommunicationMoment.Rollback => l["Rollback"],
-        _ => l["Completion"],
+        CommunicationMoment.Before72Hours => L["72 h before"],
+        CommunicationMoment.Before24Hours => L["24 h before"],
+        CommunicationMoment.Before1Hour => L["1 h before"],
+        CommunicationMoment.Start => L["Start"],
+        CommunicationMoment.EachStep => L["Each step"],
+        CommunicationMoment.Pause => L["Pause"],
+        CommunicationMoment.Rollback => L["Rollback"],
+        _ => L["Completion"],
     };
 
-    public static string AudienceText(CommunicationAudience audience, IStringLocalizer l) => audience switch
+    public static string AudienceText(CommunicationAudience audience) => audience switch
     {
-        CommunicationAudience.Engineers => l["Engineers"],
-        CommunicationAudience.Business => l["Business"],
-        _ => l["Everyone"],
+        CommunicationAudience.Engineers => L["Engineers"],
+        CommunicationAudience.Business => L["Business"],
+        _ => L["Everyone"],
+    };
+
+    public static string ChannelText(CommunicationChannel channel) => channel switch
+    {
+        CommunicationChannel.StatusPage => L["Status page"],
+        CommunicationChannel.Email => L["E-mail"],
+        CommunicationChannel.Teams => "Microsoft Teams",
+        _ => channel.ToString(),
     };
 
     public static string When(DateTimeOffset at, TimeZoneInfo zone) =>

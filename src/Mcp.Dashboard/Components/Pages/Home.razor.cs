@@ -48,9 +48,9 @@ public partial class Home : IDisposable
 
     private string Greeting => Local(Clock.GetUtcNow()).Hour switch
     {
-        < 12 => "Good morning",
-        < 18 => "Good afternoon",
-        _ => "Good evening",
+        < 12 => L["Good morning"],
+        < 18 => L["Good afternoon"],
+        _ => L["Good evening"],
     };
 
     private List<PlanSummary> ActivePlans =>
@@ -98,7 +98,7 @@ public partial class Home : IDisposable
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            _error = "The overview could not be loaded: " + exception.Message;
+            _error = L["The overview could not be loaded: {0}", exception.Message];
         }
         finally
         {
@@ -112,12 +112,7 @@ public partial class Home : IDisposable
 
     private int CountOf(PlanState state) => _plans.Count(p => p.State == state);
 
-    internal static string StateLabel(PlanState state) => state switch
-    {
-        PlanState.InReview => "In review",
-        PlanState.RolledBack => "Rolled back",
-        _ => state.ToString(),
-    };
+    internal static string StateLabel(PlanState state) => Components.Plans.PlanDisplay.StateText(state);
 
     internal static string StateColour(PlanState state) => state switch
     {

@@ -128,9 +128,9 @@ public sealed partial class PlanEditor
         if (PlanId is not null && State is PlanState.Approved or PlanState.Scheduled)
         {
             var confirmed = await Dialogs.ShowMessageBoxAsync(
-                "Send the plan back to review?",
-                "This plan is approved. Saving a change withdraws the approval: it goes back to review and must be approved again.",
-                yesText: "Save and send back", cancelText: "Keep editing");
+                L["Send the plan back to review?"],
+                L["This plan is approved. Saving a change withdraws the approval: it goes back to review and must be approved again."],
+                yesText: L["Save and send back"], cancelText: L["Keep editing"]);
             if (confirmed != true)
             {
                 return;
@@ -152,7 +152,7 @@ public sealed partial class PlanEditor
             _conflict = null;
             Revision = plan.Revision;
             State = plan.State;
-            Snackbar.Add(PlanId is null ? "Plan created." : "Plan saved.", Severity.Success);
+            Snackbar.Add(PlanId is null ? L["Plan created."] : L["Plan saved."], Severity.Success);
             await Saved.InvokeAsync(plan);
         }
         catch (ValidationFailed validation)
@@ -191,6 +191,8 @@ public sealed partial class PlanEditor
             key == p || key.StartsWith(p + ".", StringComparison.Ordinal) || key.StartsWith(p + "[", StringComparison.Ordinal)));
         return count == 0 ? null : count;
     }
+
+    private void OnTimeZone(TimeZoneInfo zone) => Model.ShowDueIn(zone);
 
     private static string TitleCase(string text) =>
         text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];

@@ -103,7 +103,7 @@ public sealed class PlanEditorModel
                 Id = i.Id,
                 Title = i.Title,
                 Owner = i.Owner,
-                Due = i.Due?.UtcDateTime,
+                Due = i.Due?.UtcDateTime,  // shown in UTC until the reader's zone is known (ShowDueIn)
                 Required = i.Required,
             }));
             return stage;
@@ -132,6 +132,23 @@ public sealed class PlanEditorModel
         return model;
     }
 
+    /// <summary>The zone the checklist due times are typed in: the reader's, once the browser has said it; UTC until then.</summary>
+    public TimeZoneInfo DueZone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>Re-expresses every due time in <paramref name="zone"/>: the same instants, the reader's wall clock.</summary>
+    public void ShowDueIn(TimeZoneInfo zone)
+    {
+        foreach (var item in Stages.SelectMany(s => s.Checklist))
+        {
+            if (item.Due is { } due)
+            {
+                item.Due = Domain.Schedule.WallClock.ToLocal(Domain.Schedule.WallClock.ToInstant(due, DueZone), zone);
+            }
+        }
+
+        DueZone = zone;
+    }
+
     public PlanDefinition ToDefinition() => new()
     {
         Name = Name,
@@ -158,7 +175,7 @@ public sealed class PlanEditorModel
                 Id = i.Id,
                 Title = i.Title,
                 Owner = string.IsNullOrWhiteSpace(i.Owner) ? null : i.Owner.Trim(),
-                Due = i.Due is { } due ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : null,
+                Due = i.Due is { } due ? Domain.Schedule.WallClock.ToInstant(due, DueZone).ToUniversalTime() : null,
                 Required = i.Required,
             }).ToList(),
         }).ToList(),

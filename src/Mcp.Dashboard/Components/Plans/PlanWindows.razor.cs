@@ -66,6 +66,12 @@ public sealed partial class PlanWindows : IDisposable
     [Parameter]
     public string TimeZoneId { get; set; } = ScheduleDisplay.DefaultZone;
 
+    /// <summary>The reader's zone: booked windows are shown in it (and in their own zone when that differs). Null shows each window in its own zone.</summary>
+    [Parameter]
+    public TimeZoneInfo? ReaderZone { get; set; }
+
+    private string ShownZone(string windowZone) => ReaderZone?.Id ?? windowZone;
+
     private bool CanBook => Editable && _actor?.IsInAnyRole(DashboardRoles.Authors) == true;
 
     protected override async Task OnInitializedAsync()
@@ -186,7 +192,7 @@ public sealed partial class PlanWindows : IDisposable
         }
         else
         {
-            errors[ScheduleFieldNames.Start] = ["Give a start date and time."];
+            errors[ScheduleFieldNames.Start] = [L["Give a start date and time."]];
         }
 
         if (!string.IsNullOrWhiteSpace(_end))
@@ -197,7 +203,7 @@ public sealed partial class PlanWindows : IDisposable
             }
             else
             {
-                errors[ScheduleFieldNames.End] = ["Give an end date and time, or clear it and give a length."];
+                errors[ScheduleFieldNames.End] = [L["Give an end date and time, or clear it and give a length."]];
             }
         }
         else if (ScheduleDisplay.TryReadLength(_length, out var length))
@@ -206,7 +212,7 @@ public sealed partial class PlanWindows : IDisposable
         }
         else
         {
-            errors[ScheduleFieldNames.Length] = ["Write a length such as 2h, 1h 30m or PT2H."];
+            errors[ScheduleFieldNames.Length] = [L["Write a length such as 2h, 1h 30m or PT2H."]];
         }
 
         if (start is { } s && end is { } e)
@@ -239,7 +245,7 @@ public sealed partial class PlanWindows : IDisposable
         try
         {
             await Schedule.BookWindowAsync(_actor!, PlanId, start, end, zoneId, null);
-            Snackbar.Add($"Window booked: {ScheduleDisplay.Range(start, end, zoneId)}.", Severity.Success);
+            Snackbar.Add(L["Window booked: {0}.", ScheduleDisplay.Range(start, end, zoneId)], Severity.Success);
             await LoadAsync();
             await CheckAsync();
         }
@@ -270,7 +276,7 @@ public sealed partial class PlanWindows : IDisposable
         _suggestError = null;
         if (!ScheduleDisplay.TryReadLength(_length, out var length))
         {
-            _suggestError = "Give the length of the window to look for (e.g. 2h).";
+            _suggestError = L["Give the length of the window to look for (e.g. 2h)."];
             return;
         }
 
@@ -280,7 +286,7 @@ public sealed partial class PlanWindows : IDisposable
             if (!TimeOnly.TryParse(_preferFrom, System.Globalization.CultureInfo.InvariantCulture, out var from)
                 || !TimeOnly.TryParse(_preferTo, System.Globalization.CultureInfo.InvariantCulture, out var to))
             {
-                _suggestError = "Give the low-traffic hours as From and To times, or untick the box.";
+                _suggestError = L["Give the low-traffic hours as From and To times, or untick the box."];
                 return;
             }
 
@@ -309,14 +315,14 @@ public sealed partial class PlanWindows : IDisposable
     {
         var parameters = new DialogParameters<TextPromptDialog>
         {
-            { d => d.Title, "Cancel this window?" },
+            { d => d.Title, L["Cancel this window?"] },
             { d => d.Message, ScheduleDisplay.Range(window.Start, window.End, window.TimeZoneId) },
-            { d => d.Label, "Reason" },
-            { d => d.ConfirmText, "Cancel window" },
+            { d => d.Label, L["Reason"] },
+            { d => d.ConfirmText, L["Cancel window"] },
             { d => d.ConfirmColor, Color.Error },
             { d => d.Required, true },
         };
-        var dialog = await Dialogs.ShowAsync<TextPromptDialog>("Cancel window", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<TextPromptDialog>(L["Cancel window"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;
         if (result is not { Canceled: false, Data: string reason })
         {
@@ -327,7 +333,7 @@ public sealed partial class PlanWindows : IDisposable
         try
         {
             await Schedule.CancelWindowAsync(_actor!, PlanId, window.Id, reason);
-            Snackbar.Add("Window cancelled.", Severity.Success);
+            Snackbar.Add(L["Window cancelled."], Severity.Success);
             await LoadAsync();
         }
         catch (Exception exception) when (exception is PlanAccessDenied or NotFound)

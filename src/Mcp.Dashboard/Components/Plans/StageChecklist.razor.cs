@@ -50,6 +50,10 @@ public sealed partial class StageChecklist : IDisposable
     [Parameter]
     public bool Editable { get; set; } = true;
 
+    /// <summary>The reader's time zone, for due and done times.</summary>
+    [Parameter]
+    public TimeZoneInfo Zone { get; set; } = TimeZoneInfo.Utc;
+
     private PlanStage Stage => _live ?? InitialStage;
 
     private DateTimeOffset Now => Clock.GetUtcNow();
@@ -113,12 +117,12 @@ public sealed partial class StageChecklist : IDisposable
     {
         var parameters = new DialogParameters<TextPromptDialog>
         {
-            { d => d.Title, "Tick: " + item.Title },
-            { d => d.Message, "Add an evidence note if you have one (a link, a ticket, a number)." },
-            { d => d.Label, "Evidence note (optional)" },
-            { d => d.ConfirmText, "Mark done" },
+            { d => d.Title, L["Tick: {0}", item.Title] },
+            { d => d.Message, L["Add an evidence note if you have one (a link, a ticket, a number)."] },
+            { d => d.Label, L["Evidence note (optional)"] },
+            { d => d.ConfirmText, L["Mark done"] },
         };
-        var dialog = await Dialogs.ShowAsync<TextPromptDialog>("Tick checklist item", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<TextPromptDialog>(L["Tick checklist item"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;
         if (result is null || result.Canceled)
         {

@@ -74,7 +74,8 @@ public sealed partial class MetricChart : IAsyncDisposable
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "/assets/js/rollout-charts.js");
             var history = TakeUnsent(baseline.Concat(canary));
-            _chart = await _module.InvokeAsync<IJSObjectReference>("mount", _canvas, _latest, new ChartOptions(Metric, (long)History.TotalMilliseconds), history);
+            _chart = await _module.InvokeAsync<IJSObjectReference>("mount", _canvas, _latest, new ChartOptions(Metric, (long)History.TotalMilliseconds,
+                new ChartWords(L["No samples yet."], L["No samples yet: the fleet reports once traffic reaches the new version."], L["Latest at {0}: canary {1}, baseline {2}."])), history);
             if (_disposed)
             {
                 // The page went away while the chart was mounting: DisposeAsync found nothing
@@ -90,7 +91,7 @@ public sealed partial class MetricChart : IAsyncDisposable
         catch (JSException exception)
         {
             Logger.LogWarning(exception, "The {Metric} chart could not start in the browser", Metric);
-            _unavailable = "The chart could not be drawn in this browser; the verdict panel has the numbers.";
+            _unavailable = L["The chart could not be drawn in this browser; the verdict panel has the numbers."];
             StateHasChanged();
             return;
         }
@@ -224,7 +225,10 @@ public sealed partial class MetricChart : IAsyncDisposable
     }
 
     /// <summary>What the script needs to know: the metric (for units) and how much time to keep.</summary>
-    private sealed record ChartOptions(string Metric, long WindowMs);
+    private sealed record ChartOptions(string Metric, long WindowMs, ChartWords Words);
+
+    /// <summary>What the chart script writes itself, in the reader's language ({0} time, {1} canary, {2} baseline).</summary>
+    private sealed record ChartWords(string NoSamples, string NoSamplesYet, string Latest);
 
     /// <summary>New points as flat [t0, v0, t1, v1, …] arrays, baseline (b) and canary (c): compact on the wire.</summary>
     private sealed record ChartPoints(double[] B, double[] C);

@@ -32,9 +32,9 @@ public sealed partial class RolloutControls
     /// </summary>
     private string RollbackLabel => Rollout switch
     {
-        { State: RolloutState.Pending } => "Cancel rollout",
-        _ when Rollout.Steps.Any(s => s.Action == RolloutAction.KeepBlue && s.State == StepState.Running) => "Switch back to blue",
-        _ => "Roll back",
+        { State: RolloutState.Pending } => L["Cancel rollout"],
+        _ when Rollout.Steps.Any(s => s.Action == RolloutAction.KeepBlue && s.State == StepState.Running) => L["Switch back to blue"],
+        _ => L["Roll back"],
     };
 
     [Parameter, EditorRequired]
@@ -98,11 +98,11 @@ public sealed partial class RolloutControls
     {
         var parameters = new DialogParameters<RollbackDialog>
         {
-            { d => d.PlanName, PlanName ?? "this rollout" },
-            { d => d.FromVersion, FromVersion ?? "the previous version" },
+            { d => d.PlanName, PlanName },
+            { d => d.FromVersion, FromVersion },
             { d => d.ToVersion, ToVersion },
         };
-        var dialog = await Dialogs.ShowAsync<RollbackDialog>("Roll back", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<RollbackDialog>(L["Roll back"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: string reason })
         {
             await OnRollBack.InvokeAsync(reason);
@@ -113,13 +113,13 @@ public sealed partial class RolloutControls
     {
         var parameters = new DialogParameters<TextPromptDialog>
         {
-            { d => d.Title, "Pause the rollout?" },
-            { d => d.Message, "The rollout holds before its next step; a bake in progress keeps its clock. Say why if it helps the others (optional)." },
-            { d => d.Label, "Reason (optional)" },
-            { d => d.ConfirmText, "Pause" },
+            { d => d.Title, L["Pause the rollout?"] },
+            { d => d.Message, L["The rollout holds before its next step; a bake in progress keeps its clock. Say why if it helps the others (optional)."] },
+            { d => d.Label, L["Reason (optional)"] },
+            { d => d.ConfirmText, L["Pause"] },
             { d => d.ConfirmColor, Color.Warning },
         };
-        var dialog = await Dialogs.ShowAsync<TextPromptDialog>("Pause", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<TextPromptDialog>(L["Pause"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false } result)
         {
             await OnPause.InvokeAsync(result.Data is string { Length: > 0 } reason ? reason : null);
@@ -129,9 +129,9 @@ public sealed partial class RolloutControls
     private async Task PromoteAsync()
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Promote to full traffic?",
-            "The remaining analysis steps are skipped and the new version goes to 100% of traffic. The audit trail records that you did it.",
-            yesText: "Promote", cancelText: "Not yet");
+            L["Promote to full traffic?"],
+            L["The remaining analysis steps are skipped and the new version goes to 100% of traffic. The audit trail records that you did it."],
+            yesText: L["Promote"], cancelText: L["Not yet"]);
         if (confirmed == true)
         {
             await OnPromote.InvokeAsync();

@@ -2,6 +2,9 @@ using System.Globalization;
 using Mcp.Dashboard.Domain.Analysis;
 using Mcp.Dashboard.Domain.Rollouts;
 using Mcp.Dashboard.Domain.Simulation;
+using Mcp.Dashboard.Localization;
+using Mcp.Dashboard.Rollouts;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace Mcp.Dashboard.Components.Rollouts;
@@ -13,10 +16,18 @@ namespace Mcp.Dashboard.Components.Rollouts;
 /// </summary>
 public static class RolloutDisplay
 {
+    private static IStringLocalizer<Vocabulary> L => Vocabulary.Localizer;
+
     public static string StateText(RolloutState state) => state switch
     {
-        RolloutState.RollingBack => "Rolling back…",
-        RolloutState.RolledBack => "Rolled back",
+        RolloutState.Pending => L["Pending"],
+        RolloutState.Running => L["Running"],
+        RolloutState.Paused => L["Paused"],
+        RolloutState.RollingBack => L["Rolling back…"],
+        RolloutState.RolledBack => L["Rolled back"],
+        RolloutState.Succeeded => L["Succeeded"],
+        RolloutState.Failed => L["Failed"],
+        RolloutState.Cancelled => L["Cancelled"],
         _ => state.ToString(),
     };
 
@@ -66,20 +77,20 @@ public static class RolloutDisplay
 
     public static string StepStateText(StepState state) => state switch
     {
-        StepState.Running => "Running",
-        StepState.Succeeded => "Done",
-        StepState.Failed => "Failed",
-        StepState.Skipped => "Skipped",
-        _ => "Waiting",
+        StepState.Running => L["Running"],
+        StepState.Succeeded => L["Done"],
+        StepState.Failed => L["Failed"],
+        StepState.Skipped => L["Skipped"],
+        _ => L["Waiting"],
     };
 
     public static string OutcomeText(CanaryOutcome outcome, bool lowConfidence) => outcome switch
     {
-        _ when lowConfidence => "Low confidence",
-        CanaryOutcome.Pass => "Pass",
-        CanaryOutcome.Marginal => "Marginal",
-        CanaryOutcome.Fail => "Fail",
-        _ => "No data",
+        _ when lowConfidence => L["Low confidence"],
+        CanaryOutcome.Pass => L["Pass"],
+        CanaryOutcome.Marginal => L["Marginal"],
+        CanaryOutcome.Fail => L["Fail"],
+        _ => L["No data"],
     };
 
     public static Color OutcomeColor(CanaryOutcome outcome, bool lowConfidence) => outcome switch
@@ -103,11 +114,21 @@ public static class RolloutDisplay
     /// <summary>The judge's decision (Continue, Pass, Pause, RollBack) as a person would say it.</summary>
     public static string DecisionText(string? decision) => decision switch
     {
+        "Continue" => L["Keep baking"],
+        "Pass" => L["Go on to the next step"],
+        "Pause" => L["Pause for a human decision"],
+        "RollBack" => L["Roll back"],
+        null or "" => L["No decision yet"],
+        _ => decision,
+    };
+
+    // The judge writes its reasons in English, so the restated decision is looked for in English.
+    private static string? EnglishDecision(string? decision) => decision switch
+    {
         "Continue" => "Keep baking",
         "Pass" => "Go on to the next step",
         "Pause" => "Pause for a human decision",
         "RollBack" => "Roll back",
-        null or "" => "No decision yet",
         _ => decision,
     };
 
@@ -117,8 +138,8 @@ public static class RolloutDisplay
     /// </summary>
     public static string? DecisionReason(string? decision, string? reason)
     {
-        var said = DecisionText(decision);
-        if (reason is null || !reason.StartsWith(said, StringComparison.OrdinalIgnoreCase) || reason.Length <= said.Length)
+        var said = EnglishDecision(decision) ?? "";
+        if (reason is null || said.Length == 0 || !reason.StartsWith(said, StringComparison.OrdinalIgnoreCase) || reason.Length <= said.Length)
         {
             return reason;
         }
@@ -129,15 +150,15 @@ public static class RolloutDisplay
 
     public static string FaultText(FaultKind kind, double factor) => kind switch
     {
-        FaultKind.ErrorSpike => $"Error spike ×{factor.ToString("0.#", CultureInfo.InvariantCulture)}",
-        _ => $"Latency regression ×{factor.ToString("0.#", CultureInfo.InvariantCulture)}",
+        FaultKind.ErrorSpike => L["Error spike ×{0}", factor.ToString("0.#", CultureInfo.InvariantCulture)],
+        _ => L["Latency regression ×{0}", factor.ToString("0.#", CultureInfo.InvariantCulture)],
     };
 
     public static string MetricTitle(string metric) => metric switch
     {
-        "error_rate" => "Error rate",
-        "latency_p99_ms" => "Latency p99",
-        "requests_per_second" => "Requests per second",
+        "error_rate" => L["Error rate"],
+        "latency_p99_ms" => L["Latency p99"],
+        "requests_per_second" => L["Requests per second"],
         _ => metric,
     };
 
@@ -188,11 +209,124 @@ public static class RolloutDisplay
         return total <= 0 ? 100 : Math.Clamp((now - started).TotalSeconds / total * 100, 0, 100);
     }
 
+    /// <summary>
+    /// The step in the reader's language: the same sentence as the engine's English
+    /// (<c>RolloutStep.Describe</c>), built from the step's facts. Falls back to the stored
+    /// description when the view carries no step.
+    /// </summary>
+    public static string StepText(RolloutStepView view)
+    {
+        if (view.Step is not { } step)
+        {
+            return view.Description;
+        }
+
+        var text = step.Action switch
+        {
+            RolloutAction.Gate => step.GateItems.Count == 0
+                ? L["gate (no required checklist items)"]
+                : L["gate: {0} must be done", string.Join(L[", "], step.GateItems.Select(i => i.Title))],
+            RolloutAction.SetWeight => step.Duration > TimeSpan.Zero
+                ? step.NeedsAnalysis
+                    ? L["set canary weight to {0}% and bake {1} under analysis", step.Weight ?? 0, Length(step.Duration)]
+                    : L["set canary weight to {0}% and bake {1}", step.Weight ?? 0, Length(step.Duration)]
+                : L["set canary weight to {0}%", step.Weight ?? 0],
+            RolloutAction.DeployGreen => L["deploy green beside blue"],
+            RolloutAction.Verify => step.NeedsAnalysis
+                ? L["verify green for {0} under analysis", Length(step.Duration)]
+                : L["verify green for {0}", Length(step.Duration)],
+            RolloutAction.Switch => L["switch traffic from blue to green"],
+            RolloutAction.KeepBlue => L["keep blue warm for {0}", Length(step.Duration)],
+            RolloutAction.Promote => L["promote green and tear blue down"],
+            RolloutAction.ReplaceBatch when step.Batch is { } batch => step.Duration > TimeSpan.Zero
+                ? L["replace batch {0}/{1} (instances {2}-{3}), health check, wait {4}", batch.Number, batch.Of, batch.FirstInstance + 1, batch.FirstInstance + batch.Size, Length(step.Duration)]
+                : L["replace batch {0}/{1} (instances {2}-{3}), health check", batch.Number, batch.Of, batch.FirstInstance + 1, batch.FirstInstance + batch.Size],
+            _ => view.Description,
+        };
+        return step.Tier is { } tier ? L["{0}: {1}", Components.Plans.PlanDisplay.TierText(tier), text] : text;
+    }
+
+    /// <summary>
+    /// What runs next, in the reader's language. English readers get the engine's own sentence
+    /// (<see cref="RolloutView.Next"/>, the source of truth); other languages get the same
+    /// sentence built from the view's steps, as <c>Rollout.Next</c> builds it.
+    /// </summary>
+    public static string NextText(RolloutView rollout, DateTimeOffset now)
+    {
+        if (!DashboardCultures.IsChinese(CultureInfo.CurrentUICulture))
+        {
+            return rollout.Next;
+        }
+
+        switch (rollout.State)
+        {
+            case RolloutState.Pending:
+                return rollout.StartsAt > now ? L["Starts when the window opens."] : L["Starting now."];
+            case RolloutState.Paused:
+                return rollout.PauseReason is null ? L["Paused."] : L["Paused: {0}.", rollout.PauseReason];
+            case RolloutState.RollingBack:
+                return L["Rolling back."];
+            case not RolloutState.Running:
+                return L["Nothing more runs: the rollout is {0}.", StateText(rollout.State)];
+        }
+
+        if (rollout.Steps.FirstOrDefault(s => s.State == StepState.Running) is { } current)
+        {
+            var following = rollout.Steps.FirstOrDefault(s => s.Index > current.Index && s.State == StepState.Pending);
+            var then = following is null ? L["the rollout finishes"] : L["step {0} ({1}) runs", following.Index + 1, StepText(following)];
+            return current.DueAt is { } due && due <= now
+                ? L["Step {0} is due to end now; then {1}.", current.Index + 1, then]
+                : L["When step {0} ends, {1}.", current.Index + 1, then];
+        }
+
+        if (rollout.Steps.Any(s => s.State == StepState.Failed))
+        {
+            return L["A step failed; the rollout waits for a rollback."];
+        }
+
+        return rollout.Steps.FirstOrDefault(s => s.State == StepState.Pending) is { } next
+            ? L["Step {0} ({1}) runs now.", next.Index + 1, StepText(next)]
+            : L["Every step is finished."];
+    }
+
+    /// <summary>
+    /// The window deadline line. English readers get the engine's sentence (times in the
+    /// window's zone, which it names); other languages get it built from the facts, in the same zone.
+    /// </summary>
+    public static string? DeadlineText(RolloutView rollout)
+    {
+        if (rollout.DeadlineFacts is not { } facts || !DashboardCultures.IsChinese(CultureInfo.CurrentUICulture))
+        {
+            return rollout.Deadline;
+        }
+
+        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, facts.TimeZone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        var closes = L["Window closes {0} {1}", Local(facts.WindowEnd), facts.TimeZone.Id];
+        if (!facts.ActionNeeded)
+        {
+            return L["{0}; the rollout should finish by {1}, no action needed.", closes, Local(facts.ExpectedFinish)];
+        }
+
+        return facts.Policy == Domain.Plans.WindowOverrunPolicy.RollBack
+            ? L["{0}; the rollout will roll back at {1} if not finished.", closes, Local(facts.ActAt)]
+            : L["{0}; the rollout will pause at {1} if not finished.", closes, Local(facts.ActAt)];
+    }
+
+    /// <summary>"10 min", "1 min 30 s", "2 h": the engine's way of saying a bake.</summary>
+    private static string Length(TimeSpan duration) => duration switch
+    {
+        { TotalSeconds: < 60 } => L["{0} s", Math.Round(duration.TotalSeconds)],
+        { TotalMinutes: < 60 } when duration.Seconds == 0 => L["{0} min", Math.Round(duration.TotalMinutes)],
+        { TotalMinutes: < 60 } => L["{0} min {1} s", duration.Minutes, duration.Seconds],
+        _ when duration.Minutes == 0 => L["{0} h", Math.Round(duration.TotalHours)],
+        _ => L["{0} h {1} min", (int)duration.TotalHours, duration.Minutes],
+    };
+
     public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string DayAndTime(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("MMM d, HH:mm", CultureInfo.InvariantCulture);
+        ReaderFormats.MonthDayTime(TimeZoneInfo.ConvertTime(at, zone));
 
     public static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -65,7 +65,7 @@ public sealed partial class BlackoutForm
 
     private string? Preview => _recurring && RecurrenceRule.TryParse(_rule, out var rule, out _)
         && ScheduleDisplay.TryParseLocal(_seriesStart, out var first) && ScheduleDisplay.TryReadLength(_duration, out var duration)
-            ? $"Reads as: {ScheduleDisplay.DescribeRule(rule, first)} {ScheduleDisplay.DescribeTimes(first, duration)} {_zone}"
+            ? L["Reads as: {0} {1} {2}", ScheduleDisplay.DescribeRule(rule, first), ScheduleDisplay.DescribeTimes(first, duration), _zone].Value
             : null;
 
     protected override async Task OnInitializedAsync()
@@ -109,7 +109,7 @@ public sealed partial class BlackoutForm
         _error = null;
         if (_actor is null)
         {
-            _error = "Sign in first.";
+            _error = L["Sign in first."];
             return;
         }
 
@@ -158,12 +158,12 @@ public sealed partial class BlackoutForm
                 var endOk = ScheduleDisplay.TryParseLocal(_oneOffEnd, out var end);
                 if (!startOk)
                 {
-                    local[ScheduleFieldNames.Start] = ["Give a start date and time."];
+                    local[ScheduleFieldNames.Start] = [L["Give a start date and time."]];
                 }
 
                 if (!endOk)
                 {
-                    local[ScheduleFieldNames.End] = ["Give an end date and time."];
+                    local[ScheduleFieldNames.End] = [L["Give an end date and time."]];
                 }
 
                 // The domain still checks name, order and zone, so every message shows at once.
@@ -175,12 +175,12 @@ public sealed partial class BlackoutForm
             var durationOk = ScheduleDisplay.TryReadLength(_duration, out var duration);
             if (!firstOk)
             {
-                local[ScheduleFieldNames.Start] = ["Give the first start date and time."];
+                local[ScheduleFieldNames.Start] = [L["Give the first start date and time."]];
             }
 
             if (!durationOk)
             {
-                local[ScheduleFieldNames.Duration] = ["Write a length such as 9h, 2h 30m, 2d or PT9H."];
+                local[ScheduleFieldNames.Duration] = [L["Write a length such as 9h, 2h 30m, 2d or PT9H."]];
             }
 
             return Merge(local, () => Blackout.Recurring(id, _name ?? "", _rule ?? "", firstOk ? DateTime.SpecifyKind(first, DateTimeKind.Unspecified) : new DateTime(2000, 1, 1),
@@ -215,6 +215,14 @@ public sealed partial class BlackoutForm
     private string? ErrorFor(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     private static DateOnly NextWeekday(DateOnly from, DayOfWeek day) => from.AddDays(((int)day - (int)from.DayOfWeek + 7) % 7 is 0 ? 7 : ((int)day - (int)from.DayOfWeek + 7) % 7);
+
+    private string PresetLabel(string key) => key switch
+    {
+        "weekdays" => L["Weekdays business hours (09:00-18:00)"],
+        "weekends" => L["Every weekend (Sat-Sun)"],
+        "month-end" => L["Monthly freeze (last day of the month)"],
+        _ => key,
+    };
 
     private sealed record BlackoutPreset(string Key, string Label, string Rule, TimeOnly Start, string Duration);
 }

@@ -84,11 +84,11 @@ public sealed partial class BlackoutList : IDisposable
             { d => d.TimeZoneId, TimeZoneId },
             { d => d.Environments, _environments },
         };
-        var dialog = await Dialogs.ShowAsync<BlackoutDialog>("Declare a blackout", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<BlackoutDialog>(L["Declare a blackout"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: StoredBlackout stored })
         {
-            Snackbar.Add($"Blackout “{stored.Name}” declared.", Severity.Success);
+            Snackbar.Add(L["Blackout “{0}” declared.", stored.Name], Severity.Success);
             _blackouts = await Schedule.ListBlackoutsAsync();
         }
     }
@@ -97,13 +97,13 @@ public sealed partial class BlackoutList : IDisposable
     {
         var parameters = new DialogParameters<TextPromptDialog>
         {
-            { d => d.Title, $"Remove blackout “{blackout.Name}”?" },
-            { d => d.Message, "Windows will then be allowed in this period again. The audit trail keeps a record." },
-            { d => d.Label, "Reason (optional)" },
-            { d => d.ConfirmText, "Remove" },
+            { d => d.Title, L["Remove blackout “{0}”?", blackout.Name] },
+            { d => d.Message, L["Windows will then be allowed in this period again. The audit trail keeps a record."] },
+            { d => d.Label, L["Reason (optional)"] },
+            { d => d.ConfirmText, L["Remove"] },
             { d => d.ConfirmColor, Color.Error },
         };
-        var dialog = await Dialogs.ShowAsync<TextPromptDialog>("Remove blackout", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<TextPromptDialog>(L["Remove blackout"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;
         if (result is null || result.Canceled)
         {
@@ -113,7 +113,7 @@ public sealed partial class BlackoutList : IDisposable
         try
         {
             await Schedule.DeleteBlackoutAsync(_actor!, blackout.Id, string.IsNullOrWhiteSpace(result.Data as string) ? null : (string)result.Data!);
-            Snackbar.Add($"Blackout “{blackout.Name}” removed.", Severity.Success);
+            Snackbar.Add(L["Blackout “{0}” removed.", blackout.Name], Severity.Success);
             _blackouts = await Schedule.ListBlackoutsAsync();
         }
         catch (Exception exception) when (exception is NotFound or PlanAccessDenied)

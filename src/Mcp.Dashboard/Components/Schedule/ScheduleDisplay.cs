@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Mcp.Dashboard.Domain.Schedule;
+using Mcp.Dashboard.Localization;
 using Mcp.Dashboard.Schedule;
+using Microsoft.Extensions.Localization;
 
 namespace Mcp.Dashboard.Components.Schedule;
 
 /// <summary>How schedule vocabulary looks on screen: zones, local times, blackout rules in words.</summary>
 public static partial class ScheduleDisplay
 {
+    private static IStringLocalizer<Vocabulary> L => Vocabulary.Localizer;
+
     public const string DefaultZone = "Asia/Shanghai";
 
     /// <summary>The zones offered in pickers: where our release managers and users are, plus UTC.</summary>
@@ -46,8 +50,7 @@ public static partial class ScheduleDisplay
         var localStart = WallClock.ToLocal(start, zone);
         var localEnd = WallClock.ToLocal(end, zone);
         var endFormat = localEnd.Date == localStart.Date ? "HH:mm" : "yyyy-MM-dd HH:mm";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{localStart:yyyy-MM-dd HH:mm} to {localEnd.ToString(endFormat, CultureInfo.InvariantCulture)} {zoneId}");
+        return L["{0} to {1} {2}", localStart.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), localEnd.ToString(endFormat, CultureInfo.InvariantCulture), zoneId];
     }
 
     /// <summary>"09:00-18:00" on one day; "from 22:00" or "until 06:00" when the entry crosses the day's edges.</summary>
@@ -62,9 +65,9 @@ public static partial class ScheduleDisplay
         return (startsToday, endsToday) switch
         {
             (true, true) => string.Create(CultureInfo.InvariantCulture, $"{localStart:HH:mm}-{(localEnd == dayEnd ? "24:00" : localEnd.ToString("HH:mm", CultureInfo.InvariantCulture))}"),
-            (true, false) => string.Create(CultureInfo.InvariantCulture, $"from {localStart:HH:mm}"),
-            (false, true) => string.Create(CultureInfo.InvariantCulture, $"until {localEnd:HH:mm}"),
-            _ => "all day",
+            (true, false) => L["from {0}", localStart.ToString("HH:mm", CultureInfo.InvariantCulture)],
+            (false, true) => L["until {0}", localEnd.ToString("HH:mm", CultureInfo.InvariantCulture)],
+            _ => L["all day"],
         };
     }
 
@@ -96,32 +99,32 @@ public static partial class ScheduleDisplay
             DayOfWeek[] weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
             if (days.SetEquals(weekdays))
             {
-                return "Weekdays";
+                return L["Weekdays"];
             }
 
             if (days.SetEquals([DayOfWeek.Saturday, DayOfWeek.Sunday]))
             {
-                return "Weekends";
+                return L["Weekends"];
             }
 
             if (days.Count == 0)
             {
-                return $"Every {first.DayOfWeek}";
+                return L["Every {0}", ReaderFormats.DayName(first.DayOfWeek)];
             }
 
-            return "Every " + string.Join(", ", rule.ByDay.Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedDayName(d.Day)));
+            return L["Every {0}", string.Join(L[", "], rule.ByDay.Select(d => ReaderFormats.ShortDayName(d.Day)))];
         }
 
         if (simple && rule.Frequency == RecurrenceFrequency.Daily && rule.ByDay.Count == 0 && rule.ByMonth.Count == 0 && rule.ByMonthDay.Count == 0)
         {
-            return "Every day";
+            return L["Every day"];
         }
 
         if (simple && rule.Frequency == RecurrenceFrequency.Monthly && rule.ByDay.Count == 0 && rule.ByMonth.Count == 0)
         {
             return rule.ByMonthDay.Count == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"Monthly on day {first.Day}")
-                : "Monthly on day " + string.Join(", ", rule.ByMonthDay.Select(d => d < 0 ? (d == -1 ? "last" : $"{-d} from last") : d.ToString(CultureInfo.InvariantCulture)));
+                ? L["Monthly on day {0}", first.Day.ToString(CultureInfo.InvariantCulture)]
+                : L["Monthly on day {0}", string.Join(L[", "], rule.ByMonthDay.Select(d => d < 0 ? (d == -1 ? L["last"] : L["{0} from last", -d]) : d.ToString(CultureInfo.InvariantCulture)))];
         }
 
         return rule.ToString();
@@ -137,7 +140,7 @@ public static partial class ScheduleDisplay
             return string.Create(CultureInfo.InvariantCulture, $"{first:HH:mm}-{endText}");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{first:HH:mm} for {DescribeLength(duration)}");
+        return L["{0} for {1}", first.ToString("HH:mm", CultureInfo.InvariantCulture), DescribeLength(duration)];
     }
 
     /// <summary>"2 h 30 min", "3 days".</summary>
@@ -146,20 +149,20 @@ public static partial class ScheduleDisplay
         var parts = new List<string>();
         if (length.Days > 0)
         {
-            parts.Add(length.Days == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{length.Days} days"));
+            parts.Add(length.Days == 1 ? L["1 day"] : L["{0} days", length.Days]);
         }
 
         if (length.Hours > 0)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{length.Hours} h"));
+            parts.Add(L["{0} h", length.Hours]);
         }
 
         if (length.Minutes > 0)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{length.Minutes} min"));
+            parts.Add(L["{0} min", length.Minutes]);
         }
 
-        return parts.Count == 0 ? "0 min" : string.Join(' ', parts);
+        return parts.Count == 0 ? L["{0} min", 0] : string.Join(' ', parts);
     }
 
     /// <summary>A CSS class per plan state, so windows are coloured alike everywhere.</summary>

@@ -59,7 +59,7 @@ public partial class TokensPage
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             _tokens ??= [];
-            _error = "Your tokens could not be loaded: " + exception.Message;
+            _error = L["Your tokens could not be loaded: {0}", exception.Message];
         }
     }
 
@@ -70,7 +70,7 @@ public partial class TokensPage
             return;
         }
 
-        _nameError = string.IsNullOrWhiteSpace(_name) ? "Give the token a name, so you know later what uses it." : null;
+        _nameError = string.IsNullOrWhiteSpace(_name) ? L["Give the token a name, so you know later what uses it."].Value : null;
         if (_nameError is not null)
         {
             return;
@@ -87,7 +87,7 @@ public partial class TokensPage
             // The token travels only into the dialog; this page never keeps it.
             var parameters = new DialogParameters<NewTokenDialog> { { d => d.Token, created.Token }, { d => d.Name, created.Summary.Name } };
             var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = false };
-            var dialog = await Dialogs.ShowAsync<NewTokenDialog>("Your new token", parameters, options);
+            var dialog = await Dialogs.ShowAsync<NewTokenDialog>(L["Your new token"], parameters, options);
             await dialog.Result;
         }
         catch (ArgumentException invalid)
@@ -108,17 +108,17 @@ public partial class TokensPage
         }
 
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Revoke token?",
-            $"Scripts using \"{token.Name}\" ({token.Prefix}…) will be refused from now on. This cannot be undone.",
-            yesText: "Revoke",
-            cancelText: "Keep it");
+            L["Revoke token?"],
+            L["Scripts using “{0}” ({1}…) will be refused from now on. This cannot be undone.", token.Name, token.Prefix],
+            yesText: L["Revoke"],
+            cancelText: L["Keep it"]);
         if (confirmed != true)
         {
             return;
         }
 
         var revoked = await Tokens.RevokeAsync(_actor, token.Id);
-        Snackbar.Add(revoked ? $"Revoked {token.Name}." : $"{token.Name} was already revoked.", revoked ? Severity.Success : Severity.Info);
+        Snackbar.Add(revoked ? L["Revoked {0}.", token.Name] : L["{0} was already revoked.", token.Name], revoked ? Severity.Success : Severity.Info);
         await LoadAsync();
     }
 

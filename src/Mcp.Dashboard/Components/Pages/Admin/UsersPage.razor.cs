@@ -46,7 +46,7 @@ public partial class UsersPage
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             _users ??= [];
-            _error = "Users could not be loaded: " + exception.Message;
+            _error = L["Users could not be loaded: {0}", exception.Message];
         }
     }
 
@@ -58,10 +58,10 @@ public partial class UsersPage
         }
 
         var parameters = new DialogParameters<UserDialog> { { d => d.Actor, _actor } };
-        var dialog = await Dialogs.ShowAsync<UserDialog>("New user", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<UserDialog>(L["New user"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: UserSummary created })
         {
-            Snackbar.Add($"Created {created.Email}.", Severity.Success);
+            Snackbar.Add(L["Created {0}.", created.Email], Severity.Success);
             await LoadAsync();
         }
     }
@@ -74,10 +74,10 @@ public partial class UsersPage
         }
 
         var parameters = new DialogParameters<UserDialog> { { d => d.Actor, _actor }, { d => d.Existing, user } };
-        var dialog = await Dialogs.ShowAsync<UserDialog>($"Roles of {user.DisplayName}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<UserDialog>(L["Roles of {0}", user.DisplayName], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false })
         {
-            Snackbar.Add($"Saved the roles of {user.Email}. They apply from the person's next request.", Severity.Success);
+            Snackbar.Add(L["Saved the roles of {0}. They apply from the person's next request.", user.Email], Severity.Success);
             await LoadAsync();
         }
     }
@@ -92,7 +92,7 @@ public partial class UsersPage
         try
         {
             await Accounts.UnlockAsync(_actor, user.Id);
-            Snackbar.Add($"Unlocked {user.Email}.", Severity.Success);
+            Snackbar.Add(L["Unlocked {0}.", user.Email], Severity.Success);
         }
         catch (Exception exception) when (exception is PlanAccessDenied or NotFound)
         {
@@ -102,7 +102,7 @@ public partial class UsersPage
         await LoadAsync();
     }
 
-    internal static string RoleLabel(string role) => role == DashboardRoles.ReleaseManager ? "Release manager" : role;
+    internal static string RoleLabel(string role) => Components.Plans.PlanDisplay.RoleText(role);
 
     internal static Color RoleColour(string role) => role switch
     {

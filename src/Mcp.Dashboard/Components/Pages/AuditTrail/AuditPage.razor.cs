@@ -79,7 +79,7 @@ public partial class AuditPage
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            _error = "The audit trail could not be read: " + exception.Message;
+            _error = L["The audit trail could not be read: {0}", exception.Message];
         }
         finally
         {

@@ -11,7 +11,9 @@ public sealed partial class CalendarPage : IDisposable
 {
     private const string AllEnvironments = "";
 
-    private static readonly string[] DayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    private static IEnumerable<string> DayNames =>
+        [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday }
+            .Select(Localization.ReaderFormats.ShortDayName)];
 
     private IReadOnlyList<CalendarEntry> _entries = [];
     private IReadOnlyList<string> _environments = [];
@@ -140,6 +142,15 @@ public sealed partial class CalendarPage : IDisposable
     {
         View.TimeZoneId = value;
         return LoadAsync();
+    }
+
+    /// <summary>Without a zone in the link, the calendar follows the reader's own clock.</summary>
+    private async Task OnTimeZoneAsync(TimeZoneInfo zone)
+    {
+        if (ZoneQuery is null && zone.Id != View.TimeZoneId)
+        {
+            await ZoneChangedAsync(zone.Id);
+        }
     }
 
     private static string DayKey(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

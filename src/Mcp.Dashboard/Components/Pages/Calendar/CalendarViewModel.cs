@@ -64,8 +64,8 @@ public sealed class CalendarViewModel
     }
 
     public string Title => View == CalendarView.Month
-        ? Anchor.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
-        : $"{FirstDay.ToString("d MMM", CultureInfo.InvariantCulture)} – {FirstDay.AddDays(6).ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+        ? Localization.ReaderFormats.MonthAndYear(Anchor.ToDateTime(TimeOnly.MinValue))
+        : Localization.ReaderFormats.WeekRange(FirstDay.ToDateTime(TimeOnly.MinValue), FirstDay.AddDays(6).ToDateTime(TimeOnly.MinValue));
 
     public bool InMonth(DateOnly day) => View == CalendarView.Week || day.Month == Anchor.Month;
 

@@ -17,6 +17,7 @@ public sealed partial class CompatibilityPage : IDisposable
     private Actor? _actor;
     private string? _error;
     private bool _busy;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private IDisposable? _subscription;
 
     private UpgradePathRuleForm? _editing;
@@ -163,12 +164,12 @@ public sealed partial class CompatibilityPage : IDisposable
             if (_editingId is { } id)
             {
                 await Compatibility.UpdateAsync(_actor, id, _editing, _editingRevision);
-                Snackbar.Add("Rule saved.", Severity.Success);
+                Snackbar.Add(L["Rule saved."], Severity.Success);
             }
             else
             {
                 await Compatibility.CreateAsync(_actor, _editing);
-                Snackbar.Add("Rule added.", Severity.Success);
+                Snackbar.Add(L["Rule added."], Severity.Success);
             }
 
             CloseEditor();
@@ -180,7 +181,7 @@ public sealed partial class CompatibilityPage : IDisposable
         }
         catch (ConcurrencyConflict)
         {
-            _error = "Someone else changed this rule while you were editing it; nothing was saved. Their version is in the table: edit it again to apply your change.";
+            _error = L["Someone else changed this rule while you were editing it; nothing was saved. Their version is in the table: edit it again to apply your change."];
             CloseEditor();
             _rules = await Compatibility.ListAsync();
         }
@@ -196,8 +197,8 @@ public sealed partial class CompatibilityPage : IDisposable
 
     private async Task DeleteAsync(StoredUpgradeRule rule)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete this rule?", $"{KindText(rule.Kind)}: {rule.From} → {rule.To}{(rule.Via is null ? "" : $" via {rule.Via}")}. Plans are no longer checked against it.",
-            yesText: "Delete", cancelText: "Keep it");
+        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Delete this rule?"], L["{0}: {1} → {2}{3}. Plans are no longer checked against it.", KindText(rule.Kind), rule.From, rule.To, rule.Via is null ? "" : L[" via {0}", rule.Via]],
+            yesText: L["Delete"], cancelText: L["Keep it"]);
         if (confirmed != true)
         {
             return;
@@ -206,7 +207,7 @@ public sealed partial class CompatibilityPage : IDisposable
         try
         {
             await Compatibility.DeleteAsync(_actor!, rule.Id, null);
-            Snackbar.Add("Rule deleted.", Severity.Success);
+            Snackbar.Add(L["Rule deleted."], Severity.Success);
             if (_editingId == rule.Id)
             {
                 CloseEditor();
@@ -224,11 +225,19 @@ public sealed partial class CompatibilityPage : IDisposable
 
     private string? ErrorFor(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
-    private static string KindText(UpgradePathRuleKind kind) => kind switch
+    private string SeverityText(FindingSeverity severity) => severity switch
     {
-        UpgradePathRuleKind.Allowed => "Allowed",
-        UpgradePathRuleKind.RequiresIntermediate => "Requires intermediate",
-        UpgradePathRuleKind.Blocked => "Blocked",
+        FindingSeverity.Error => L["Error"],
+        FindingSeverity.Warning => L["Warning"],
+        FindingSeverity.Info => L["Info"],
+        _ => severity.ToString(),
+    };
+
+    private string KindText(UpgradePathRuleKind kind) => kind switch
+    {
+        UpgradePathRuleKind.Allowed => L["Allowed"],
+        UpgradePathRuleKind.RequiresIntermediate => L["Requires intermediate"],
+        UpgradePathRuleKind.Blocked => L["Blocked"],
         _ => kind.ToString(),
     };
 }

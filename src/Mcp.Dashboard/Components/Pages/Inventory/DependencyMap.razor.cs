@@ -134,10 +134,10 @@ public partial class DependencyMap
         return _edges.Any(e => e.From == _active && string.Equals(e.To, name, StringComparison.OrdinalIgnoreCase)) ? "dependency" : "dim";
     }
 
-    private static string Describe(PlatformService service) =>
+    private string Describe(PlatformService service) =>
         service.DependsOn.Count == 0
-            ? $"{service.Name}, {service.Tier} tier, version {service.Version}, depends on nothing"
-            : $"{service.Name}, {service.Tier} tier, version {service.Version}, depends on {string.Join(", ", service.DependsOn)}";
+            ? L["{0}, {1} tier, version {2}, depends on nothing", service.Name, Mcp.Dashboard.Components.Plans.PlanDisplay.TierText(service.Tier), service.Version]
+            : L["{0}, {1} tier, version {2}, depends on {3}", service.Name, Mcp.Dashboard.Components.Plans.PlanDisplay.TierText(service.Tier), service.Version, string.Join(", ", service.DependsOn)];
 
     private static string Shorten(string name) => name.Length <= 22 ? name : name[..21] + "…";
 

@@ -105,7 +105,7 @@ public partial class EnvironmentDialog
         catch (ValidationFailed failed)
         {
             _errors = failed.Errors;
-            _problem = "Some fields need attention; see the messages beside them.";
+            _problem = L["Some fields need attention; see the messages beside them."];
         }
         catch (ConcurrencyConflict conflict) when (!IsEdit)
         {

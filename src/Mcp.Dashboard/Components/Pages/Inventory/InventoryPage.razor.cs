@@ -58,7 +58,7 @@ public partial class InventoryPage : IDisposable
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             _environments ??= [];
-            _error = "The inventory could not be loaded: " + exception.Message;
+            _error = L["The inventory could not be loaded: {0}", exception.Message];
         }
     }
 
@@ -92,12 +92,12 @@ public partial class InventoryPage : IDisposable
             { d => d.Environment, environment },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true };
-        var title = environment is null ? "Add environment" : $"Edit {environment.Name}";
+        string title = environment is null ? L["Add environment"] : L["Edit {0}", environment.Name];
         var dialog = await Dialogs.ShowAsync<EnvironmentDialog>(title, parameters, options);
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: DeploymentEnvironment saved })
         {
-            Snackbar.Add($"Saved {saved.Name} (revision {saved.Revision}).", Severity.Success);
+            Snackbar.Add(L["Saved {0} (revision {1}).", saved.Name, saved.Revision], Severity.Success);
             await LoadAsync(saved.Name);
         }
     }

@@ -26,6 +26,8 @@ public sealed partial class PlanDetails : IDisposable
     private List<BreadcrumbItem> _crumbs = [];
     private IDisposable? _subscription;
     private Guid _subscribedTo;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private TimeZoneInfo? _readerZone;
 
     // Changes by others since the last reload; the throttler turns a burst into one reload.
 
@@ -96,7 +98,7 @@ public sealed partial class PlanDetails : IDisposable
         _readiness = await Readiness.EvaluateAsync(_plan);
         _rollouts = await RolloutQueries.ListAsync(_plan.Id);
         _approval = _actor is null ? null : ApprovalPolicy.Decide(_plan, _actor);
-        _crumbs = [new("Plans", "/plans"), new(_plan.Name, null, disabled: true)];
+        _crumbs = [new(L["Plans"], "/plans"), new(_plan.Name, null, disabled: true)];
     }
 
     private async Task OnChangedAsync(IReadOnlyList<Change> changes)
@@ -129,33 +131,33 @@ public sealed partial class PlanDetails : IDisposable
         }
     }
 
-    private Task SubmitAsync() => RunAsync(() => Plans.SubmitAsync(_actor!, Id, null), "Submitted for review.");
+    private Task SubmitAsync() => RunAsync(() => Plans.SubmitAsync(_actor!, Id, null), L["Submitted for review."]);
 
     // The approval covers the revision on screen: if it changed meanwhile, the approver is told.
-    private Task ApproveAsync() => RunAsync(() => Plans.ApproveAsync(_actor!, Id, null, _plan?.Revision), "Plan approved.");
+    private Task ApproveAsync() => RunAsync(() => Plans.ApproveAsync(_actor!, Id, null, _plan?.Revision), L["Plan approved."]);
 
     private async Task RequestChangesAsync()
     {
-        var reason = await PromptAsync("Request changes", "Tell the author what needs to change. The plan goes back to draft.", "What needs to change", "Send back", Color.Warning);
+        var reason = await PromptAsync(L["Request changes"], L["Tell the author what needs to change. The plan goes back to draft."], L["What needs to change"], L["Send back"], Color.Warning);
         if (reason is not null)
         {
-            await RunAsync(() => Plans.RequestChangesAsync(_actor!, Id, reason), "Sent back to the author.");
+            await RunAsync(() => Plans.RequestChangesAsync(_actor!, Id, reason), L["Sent back to the author."]);
         }
     }
 
     private async Task CancelAsync()
     {
-        var reason = await PromptAsync("Cancel this plan?", "A cancelled plan cannot run. It stays in the history and can be deleted later.", "Reason", "Cancel plan", Color.Error);
+        var reason = await PromptAsync(L["Cancel this plan?"], L["A cancelled plan cannot run. It stays in the history and can be deleted later."], L["Reason"], L["Cancel plan"], Color.Error);
         if (reason is not null)
         {
-            await RunAsync(() => Plans.CancelAsync(_actor!, Id, reason), "Plan cancelled.");
+            await RunAsync(() => Plans.CancelAsync(_actor!, Id, reason), L["Plan cancelled."]);
         }
     }
 
     private async Task DeleteAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete this plan?", $"“{_plan?.Name}” and its checklist will be deleted. The audit trail keeps a record.",
-            yesText: "Delete", cancelText: "Keep it");
+        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Delete this plan?"], L["“{0}” and its checklist will be deleted. The audit trail keeps a record.", _plan?.Name ?? ""],
+            yesText: L["Delete"], cancelText: L["Keep it"]);
         if (confirmed != true)
         {
             return;
@@ -165,7 +167,7 @@ public sealed partial class PlanDetails : IDisposable
         try
         {
             await Plans.DeleteAsync(_actor!, Id, _plan?.Revision, null);
-            Snackbar.Add("Plan deleted.", Severity.Success);
+            Snackbar.Add(L["Plan deleted."], Severity.Success);
             Navigation.NavigateTo("/plans");
         }
         catch (Exception exception) when (IsDomainError(exception))
@@ -224,11 +226,17 @@ public sealed partial class PlanDetails : IDisposable
     private static string Initials(string name) =>
         string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(p => char.ToUpperInvariant(p[0])));
 
-    private static string Duration(int seconds) => seconds switch
+    private string Duration(int seconds) => seconds switch
     {
-        0 => "none",
-        < 120 => $"{seconds} s",
-        < 7200 => $"{seconds / 60} min",
-        _ => $"{seconds / 3600.0:0.#} h",
+        0 => L["none"],
+        < 120 => L["{0} s", seconds],
+        < 7200 => L["{0} min", seconds / 60],
+        _ => L["{0} h", (seconds / 3600.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)],
     };
+
+    private void OnTimeZone(TimeZoneInfo zone)
+    {
+        _zone = zone;
+        _readerZone = zone;
+    }
 }

@@ -10,6 +10,7 @@ public sealed partial class PlanList : IDisposable
     private IReadOnlyList<PlanSummary>? _plans;
     private IDisposable? _subscription;
     private string? _error;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
 
     [Inject]
     public required PlanService Plans { get; init; }
@@ -44,7 +45,7 @@ public sealed partial class PlanList : IDisposable
         }
         catch (InvalidOperationException exception)
         {
-            _error = "The plans could not be loaded: " + exception.Message;
+            _error = L["The plans could not be loaded: {0}", exception.Message];
         }
     }
 
@@ -69,4 +70,6 @@ public sealed partial class PlanList : IDisposable
     private void StateChanged(PlanState? state) => Filter.State = state;
 
     private void ClearFilters() => Filter.Clear();
+
+    private void OnTimeZone(TimeZoneInfo zone) => _zone = zone;
 }

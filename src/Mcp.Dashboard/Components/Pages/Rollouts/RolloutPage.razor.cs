@@ -76,7 +76,7 @@ public sealed partial class RolloutPage : IDisposable
 
     private string? Versions => _plan is null ? null : $"{_plan.FromVersion} → {_plan.ToVersion} · {_plan.Environment} · {string.Join(", ", _plan.Services)}";
 
-    private string? VerdictStep => _rollout?.Verdict is { } verdict ? _rollout.Steps.FirstOrDefault(s => s.Index == verdict.StepIndex)?.Description : null;
+    private string? VerdictStep => _rollout?.Verdict is { } verdict ? _rollout.Steps.FirstOrDefault(s => s.Index == verdict.StepIndex) is { } step ? RolloutDisplay.StepText(step) : null : null;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -199,11 +199,11 @@ public sealed partial class RolloutPage : IDisposable
         StateHasChanged();
     }
 
-    private Task PauseAsync(string? reason) => RunAsync(() => Engine.PauseAsync(_actor!, Id, reason), "Paused.");
+    private Task PauseAsync(string? reason) => RunAsync(() => Engine.PauseAsync(_actor!, Id, reason), L["Paused."]);
 
-    private Task ResumeAsync() => RunAsync(() => Engine.ResumeAsync(_actor!, Id, null), "Resumed.");
+    private Task ResumeAsync() => RunAsync(() => Engine.ResumeAsync(_actor!, Id, null), L["Resumed."]);
 
-    private Task PromoteAsync() => RunAsync(() => Engine.PromoteAsync(_actor!, Id, null), "Promoted: heading for full traffic.");
+    private Task PromoteAsync() => RunAsync(() => Engine.PromoteAsync(_actor!, Id, null), L["Promoted: heading for full traffic."]);
 
     private async Task RollBackAsync(string reason)
     {
@@ -220,25 +220,25 @@ public sealed partial class RolloutPage : IDisposable
 
         Snackbar.Add(outcome switch
         {
-            RollbackRequestOutcome.AlreadyRequested => "A rollback was already under way; nothing changed.",
-            RollbackRequestOutcome.CancelledBeforeStart => "The rollout had not started, so it was cancelled.",
-            _ => "Rollback started: traffic is going back.",
+            RollbackRequestOutcome.AlreadyRequested => L["A rollback was already under way; nothing changed."],
+            RollbackRequestOutcome.CancelledBeforeStart => L["The rollout had not started, so it was cancelled."],
+            _ => L["Rollback started: traffic is going back."],
         }, outcome == RollbackRequestOutcome.Accepted ? Severity.Success : Severity.Info);
     }
 
     private Task InjectFaultAsync(FaultChoice fault) =>
-        RunAsync(() => Engine.InjectFaultAsync(_actor!, Id, fault.Kind, fault.Factor), $"Injected: {RolloutDisplay.FaultText(fault.Kind, fault.Factor)}. Watch the verdict.");
+        RunAsync(() => Engine.InjectFaultAsync(_actor!, Id, fault.Kind, fault.Factor), L["Injected: {0}. Watch the verdict.", RolloutDisplay.FaultText(fault.Kind, fault.Factor)]);
 
-    private Task ClearFaultsAsync() => RunAsync(() => Engine.ClearFaultsAsync(_actor!, Id), "Faults cleared.");
+    private Task ClearFaultsAsync() => RunAsync(() => Engine.ClearFaultsAsync(_actor!, Id), L["Faults cleared."]);
 
-    private Task TickAsync(int number) => RunAsync(() => Engine.CompleteRollbackTaskAsync(_actor!, Id, number), "Ticked.");
+    private Task TickAsync(int number) => RunAsync(() => Engine.CompleteRollbackTaskAsync(_actor!, Id, number), L["Ticked."]);
 
     /// <returns>False when the engine refused; the refusal is shown on the page.</returns>
     private async Task<bool> RunAsync(Func<Task> action, string? done)
     {
         if (_actor is null)
         {
-            _error = "Sign in again to act on this rollout.";
+            _error = L["Sign in again to act on this rollout."];
             return false;
         }
 
