@@ -23,7 +23,9 @@ public static class CommunicationServices
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             })
             // Slack and Teams URLs are credentials, and the signature is one: never in a log.
-            .RedactLoggedHeaders(_ => true);
+            // HttpClient's own loggers write the request URL at Information, so they go; the
+            // delivery log says what happened with the destination masked.
+            .RemoveAllLoggers();
 
         // Singletons: they hold no per-user state and open a database context per call.
         services.AddSingleton<MessageSender>();

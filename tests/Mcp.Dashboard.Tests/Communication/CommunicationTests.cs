@@ -5,6 +5,7 @@ using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Domain.Rollouts;
 using Mcp.Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Mcp.Dashboard.Tests.Communication;
 
@@ -21,8 +22,14 @@ public sealed class CommunicationHost : DashboardHost
             ["Communication:TimeoutSeconds"] = "5",
             ["Communication:SigningKey"] = MessageReceiver.SigningKey,
             ["Communication:PublicBaseUrl"] = "https://dash.example.com",
+
+            // Everything, HttpClient's own request lines included, reaches the capture.
+            ["Logging:LogLevel:Default"] = "Debug",
         };
+        TestServices = services => services.AddSingleton<ILoggerProvider>(Logs);
     }
+
+    public LogCapture Logs { get; } = new();
 }
 
 /// <summary>The communication plan sends itself: rollout moments, channels, retries, test sends and who may do what.</summary>
@@ -165,6 +172,22 @@ public sealed class CommunicationTests(CommunicationHost host) : IClassFixture<C
 
         var audit = await (await author.GetAsync($"/api/v1/audit?planId={planId}", TestContext.Current.CancellationToken)).ReadJson();
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "communication.test");
+    }
+
+    [Fact]
+    public async Task AChatWebhookUrl_IsACredential_AndNeverReachesALog()
+    {
+        // A Slack or Teams incoming-webhook URL is its own password: whoever reads it can post.
+        var hook = _receiver.Hook("T0ABC-B0DEF-xoxSecretPathPart");
+        var planId = await CreatePlanAsync("Comms secret URL", Entry(CommunicationChannel.Slack, hook, CommunicationMoment.Start));
+        _receiver.FailNext(1, 503);
+        using var author = host.ClientFor(DemoAccounts.ReleaseManager);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await author.PostJson($"/api/v1/plans/{planId}/communication/0/test", new { })).StatusCode);
+        await WaitForDeliveryAsync(planId, d => d.State == DeliveryState.Sent);
+
+        Assert.NotEmpty(host.Logs.Lines);
+        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains("xoxSecretPathPart", StringComparison.Ordinal));
     }
 
     [Fact]
