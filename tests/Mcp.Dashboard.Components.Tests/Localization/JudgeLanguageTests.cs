@@ -152,6 +152,33 @@ public sealed partial class JudgeLanguageTests : DashboardTestContext
         Assert.Null(old.Metrics[0].ReasonKind);
     }
 
+    [Fact]
+    public void EventLog_JudgesRollback_SaysTheLatestVerdictsDecisionInChinese()
+    {
+        var verdict = Case("window-fail");
+        Assert.Equal("RollBack", verdict.Decision);
+        RolloutEventView[] events =
+        [
+            // As RolloutRunner and RolloutEngine write them when the judge rolls a step back.
+            new(1, Start, "verdict.fail", $"Step 2: {verdict.DecisionReason}", RolloutEngine.Judge.Email, 1),
+            new(2, Start, "rollback.requested", $"Automatic rollback: {verdict.DecisionReason}", RolloutEngine.Judge.Email, null),
+        ];
+
+        using (new CultureScope("en"))
+        {
+            var english = Render<RolloutEventLog>(p => p.Add(x => x.Events, events).Add(x => x.Verdict, verdict));
+            Assert.Equal(events.Reverse().Select(e => e.Message), english.FindAll(".event-message").Select(m => m.TextContent));
+        }
+
+        using var chinese = new CultureScope("zh-Hans");
+        var cut = Render<RolloutEventLog>(p => p.Add(x => x.Events, events).Add(x => x.Verdict, verdict));
+
+        var lines = cut.FindAll(".event-message").Select(m => m.TextContent).ToList();
+        Assert.StartsWith("自动回滚：回滚：最近 6 秒连续 2 次检查未通过（不通过：error_rate：金丝雀 ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("第 2 步未通过判定：回滚：最近 6 秒连续 2 次检查未通过（", lines[1], StringComparison.Ordinal);
+        lines.ForEach(AssertNoEnglish);
+    }
+
     /// <summary>Only metric names, units and "p" may stay Latin in a Chinese sentence.</summary>
     private static void AssertNoEnglish(string text)
     {

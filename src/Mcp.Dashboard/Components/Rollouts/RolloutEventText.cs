@@ -12,7 +12,8 @@ namespace Mcp.Dashboard.Components.Rollouts;
 /// readers get the sentence rebuilt from the event's kind, its step (worded by
 /// <see cref="RolloutDisplay.StepText"/>) and its actor; what the message carries that no field
 /// does (a person's reason, a checklist item's title, a target's error, the judge's sentence) is
-/// taken from the message, verbatim, inside the Chinese sentence. A message that does not have
+/// taken from the message, verbatim, inside the Chinese sentence; the judge's sentence is said in Chinese
+/// when it is the latest verdict's decision (see <see cref="Text"/>). A message that does not have
 /// the engine's shape, or a kind this does not know, is shown as it is.
 /// </summary>
 public sealed partial class RolloutEventText
@@ -24,7 +25,11 @@ public sealed partial class RolloutEventText
 
     private static IStringLocalizer<RolloutEventText> L { get; } = Vocabulary.For<RolloutEventText>();
 
-    public static string Text(RolloutEventView entry, IReadOnlyList<RolloutStepView> steps, TimeZoneInfo zone)
+    /// <param name="verdict">
+    /// The rollout's latest verdict: when an event quotes its decision sentence word for word (the
+    /// judge's rollback, a hold), that sentence is said in Chinese too.
+    /// </param>
+    public static string Text(RolloutEventView entry, IReadOnlyList<RolloutStepView> steps, TimeZoneInfo zone, StepVerdict? verdict = null)
     {
         if (!DashboardCultures.IsChinese(CultureInfo.CurrentUICulture))
         {
@@ -33,7 +38,7 @@ public sealed partial class RolloutEventText
 
         try
         {
-            return Chinese(entry, steps, zone) ?? entry.Message;
+            return Chinese(entry, steps, zone, verdict) ?? entry.Message;
         }
         catch (FormatException)
         {
@@ -41,8 +46,11 @@ public sealed partial class RolloutEventText
         }
     }
 
-    private static string? Chinese(RolloutEventView entry, IReadOnlyList<RolloutStepView> steps, TimeZoneInfo zone)
+    private static string? Chinese(RolloutEventView entry, IReadOnlyList<RolloutStepView> steps, TimeZoneInfo zone, StepVerdict? verdict)
     {
+        string Judged(string sentence) =>
+            verdict is { DecisionReason: { } reason } && reason == sentence && VerdictText.ChineseDecision(verdict) is { } chinese ? chinese : sentence;
+
         var message = entry.Message;
         var who = entry.Actor;
         // 1-based as the engine words it; 0 (never in a message) when the event names no step.
@@ -99,11 +107,11 @@ public sealed partial class RolloutEventText
             case "gate.waiting" when (match = GateWaits().Match(message)).Success:
                 return L["Step {0}: the {1} gate waits for {2}. Tick them and resume.", number, step?.Step?.Tier is { } tier ? Plans.PlanDisplay.TierText(tier) : match.Groups["tier"].Value, match.Groups["items"].Value];
             case "verdict.fail" when After(message, $"Step {number}: ") is { } why:
-                return L["Step {0} failed the judge: {1}", number, why];
+                return L["Step {0} failed the judge: {1}", number, Judged(why)];
             case "verdict.hold" when After(message, $"Step {number} held for a person to decide: ") is { } why:
-                return L["Step {0} held for a person to decide: {1}", number, why];
+                return L["Step {0} held for a person to decide: {1}", number, Judged(why)];
             case "rollback.requested" when After(message, "Automatic rollback: ") is { } why:
-                return L["Automatic rollback: {0}", why];
+                return L["Automatic rollback: {0}", Judged(why)];
             case "rollback.requested" when After(message, $"Rollback asked for by {who}: ") is { } why:
                 return L["Rollback asked for by {0}: {1}", who, why];
             case "rollback.checklist" when (match = Ticked().Match(message)).Success && match.Groups["who"].Value == who:

@@ -84,6 +84,15 @@ public sealed class VerdictText
         };
     }
 
+    /// <summary>
+    /// The decision with its reason in Chinese ("回滚：最近 6 秒连续 2 次检查未通过（…）。"), as the
+    /// event log quotes it; null for English readers and verdicts without decision facts.
+    /// </summary>
+    public static string? ChineseDecision(StepVerdict verdict) =>
+        Chinese && verdict.DecisionFacts is not null && DecisionReason(verdict) is { } reason
+            ? L["{0}: {1}", RolloutDisplay.DecisionText(verdict.Decision), reason].Value
+            : null;
+
     /// <summary>As <c>CanaryJudge.Explain</c> and <c>NoDataExplanation</c> word a verdict.</summary>
     private static string Explain(CanaryOutcome outcome, double? score, IReadOnlyList<MetricResult> metrics)
     {
