@@ -28,8 +28,9 @@ public sealed class BakeAssessment
     // is judged on first use (from a copy of the values, so later samples cannot leak in).
     private readonly Lazy<Verdict> _provisional;
 
-    internal BakeAssessment(BakeDecision decision, Lazy<Verdict> provisional, Verdict window, int consecutiveWindowFailures, string explanation)
+    internal BakeAssessment(BakeDecision decision, Lazy<Verdict> provisional, Verdict window, int consecutiveWindowFailures, string explanation, BakeReason reason)
     {
+        Reason = reason;
         Decision = decision;
         _provisional = provisional;
         Window = window;
@@ -52,9 +53,76 @@ public sealed class BakeAssessment
     /// <summary>One sentence with the numbers behind the decision.</summary>
     public string Explanation { get; }
 
+    /// <summary>The facts <see cref="Explanation"/> is made of, to say it in another language.</summary>
+    public BakeReason Reason { get; }
+
     /// <summary>
     /// Too few samples to judge the bake: the provisional verdict must be shown as low
     /// confidence, never as a pass.
     /// </summary>
     public bool IsLowConfidence => Provisional.Outcome == CanaryOutcome.NoData;
+}
+
+/// <summary>Which of the monitor's sentences explains a decision; each matches one wording of <see cref="BakeAssessment.Explanation"/>.</summary>
+public enum BakeReasonKind
+{
+    /// <summary>"Roll back: the last 6 s failed 3 checks in a row (…)."</summary>
+    WindowFailedInARow,
+
+    /// <summary>"Keep baking past the bake's end until the last 6 s are clean (…)."</summary>
+    BakingPastTheEnd,
+
+    /// <summary>"Pass: the bake of 60 s passed (…)."</summary>
+    BakePassed,
+
+    /// <summary>"Roll back: the bake of 60 s failed (…)."</summary>
+    BakeFailed,
+
+    /// <summary>"Pause for a decision: the bake of 60 s is marginal (…)."</summary>
+    BakeMarginal,
+
+    /// <summary>"Pause for a decision: the bake of 60 s ended without enough data to judge (…)."</summary>
+    BakeWithoutData,
+
+    /// <summary>"Keep baking: the last 6 s failed 1 of the 3 checks in a row that roll back (…)."</summary>
+    WindowFailing,
+
+    /// <summary>"Keep baking, 20 s in; the last 6 s: …"</summary>
+    Baking,
+}
+
+/// <summary>
+/// The facts behind a bake decision's sentence: its kind, the durations and counts it names, and
+/// the verdict it quotes (the recent window's or the whole bake's, which need not be the one shown).
+/// </summary>
+public sealed record BakeReason
+{
+    public BakeReasonKind Kind { get; init; }
+
+    /// <summary>Seconds of the recent window ("the last 6 s").</summary>
+    public double WindowSeconds { get; init; }
+
+    /// <summary>Seconds baked so far ("the bake of 60 s", "20 s in").</summary>
+    public double BakedSeconds { get; init; }
+
+    /// <summary>Failing window checks in a row.</summary>
+    public int Failures { get; init; }
+
+    /// <summary>Failing checks in a row that roll back.</summary>
+    public int FailuresToRollBack { get; init; }
+
+    /// <summary>The verdict the sentence quotes.</summary>
+    public VerdictFacts Basis { get; init; } = new();
+}
+
+/// <summary>A verdict without its sentence: enough to say it again in any language.</summary>
+public sealed record VerdictFacts
+{
+    public CanaryOutcome Outcome { get; init; } = CanaryOutcome.NoData;
+
+    public double? Score { get; init; }
+
+    public IReadOnlyList<MetricResult> Metrics { get; init; } = [];
+
+    public static VerdictFacts Of(Verdict verdict) => new() { Outcome = verdict.Outcome, Score = verdict.Score, Metrics = verdict.Metrics };
 }

@@ -91,17 +91,28 @@ public sealed class BakeMonitor
             _newestCounted = newest;
         }
 
-        var (decision, explanation) = Decide(provisional, recent, now, now - stepStart, bakeOver);
-        return new BakeAssessment(decision, provisional, recent, _consecutiveFailures, explanation);
+        var (decision, explanation, reason) = Decide(provisional, recent, now, now - stepStart, bakeOver);
+        return new BakeAssessment(decision, provisional, recent, _consecutiveFailures, explanation, reason);
     }
 
-    private (BakeDecision, string) Decide(Lazy<Verdict> bake, Verdict recent, DateTimeOffset now, TimeSpan baked, bool bakeOver)
+    private (BakeDecision, string, BakeReason) Decide(Lazy<Verdict> bake, Verdict recent, DateTimeOffset now, TimeSpan baked, bool bakeOver)
     {
         var windowText = Seconds(_policy.Window);
+        BakeReason Facts(BakeReasonKind kind, Verdict basis) => new()
+        {
+            Kind = kind,
+            WindowSeconds = _policy.Window.TotalSeconds,
+            BakedSeconds = baked.TotalSeconds,
+            Failures = _consecutiveFailures,
+            FailuresToRollBack = _policy.ConsecutiveFailures,
+            Basis = VerdictFacts.Of(basis),
+        };
+
         if (_consecutiveFailures >= _policy.ConsecutiveFailures)
         {
             return (BakeDecision.RollBack,
-                $"Roll back: the last {windowText} failed {_consecutiveFailures} checks in a row ({Clause(recent)}).");
+                $"Roll back: the last {windowText} failed {_consecutiveFailures} checks in a row ({Clause(recent)}).",
+                Facts(BakeReasonKind.WindowFailedInARow, recent));
         }
 
         // A fault that starts in the bake's last seconds has not had time to fail the window
@@ -113,7 +124,8 @@ public sealed class BakeMonitor
         if (bakeOver && overtime < _policy.Window && (_consecutiveFailures > 0 || recent.Outcome == CanaryOutcome.Marginal))
         {
             return (BakeDecision.Continue,
-                $"Keep baking past the bake's end until the last {windowText} are clean ({Clause(recent)}).");
+                $"Keep baking past the bake's end until the last {windowText} are clean ({Clause(recent)}).",
+                Facts(BakeReasonKind.BakingPastTheEnd, recent));
         }
 
         if (bakeOver)
@@ -121,21 +133,22 @@ public sealed class BakeMonitor
             var provisional = bake.Value;
             return provisional.Outcome switch
             {
-                CanaryOutcome.Pass => (BakeDecision.Pass, $"Pass: the bake of {Seconds(baked)} passed ({Clause(provisional)})."),
-                CanaryOutcome.Fail => (BakeDecision.RollBack, $"Roll back: the bake of {Seconds(baked)} failed ({Clause(provisional)})."),
-                CanaryOutcome.Marginal => (BakeDecision.Pause, $"Pause for a decision: the bake of {Seconds(baked)} is marginal ({Clause(provisional)})."),
-                _ => (BakeDecision.Pause, $"Pause for a decision: the bake of {Seconds(baked)} ended without enough data to judge ({Clause(provisional)})."),
+                CanaryOutcome.Pass => (BakeDecision.Pass, $"Pass: the bake of {Seconds(baked)} passed ({Clause(provisional)}).", Facts(BakeReasonKind.BakePassed, provisional)),
+                CanaryOutcome.Fail => (BakeDecision.RollBack, $"Roll back: the bake of {Seconds(baked)} failed ({Clause(provisional)}).", Facts(BakeReasonKind.BakeFailed, provisional)),
+                CanaryOutcome.Marginal => (BakeDecision.Pause, $"Pause for a decision: the bake of {Seconds(baked)} is marginal ({Clause(provisional)}).", Facts(BakeReasonKind.BakeMarginal, provisional)),
+                _ => (BakeDecision.Pause, $"Pause for a decision: the bake of {Seconds(baked)} ended without enough data to judge ({Clause(provisional)}).", Facts(BakeReasonKind.BakeWithoutData, provisional)),
             };
         }
 
         if (_consecutiveFailures > 0)
         {
             return (BakeDecision.Continue,
-                $"Keep baking: the last {windowText} failed {_consecutiveFailures} of the {_policy.ConsecutiveFailures} checks in a row that roll back ({Clause(recent)}).");
+                $"Keep baking: the last {windowText} failed {_consecutiveFailures} of the {_policy.ConsecutiveFailures} checks in a row that roll back ({Clause(recent)}).",
+                Facts(BakeReasonKind.WindowFailing, recent));
         }
 
         // Explained by the window, the judgement that could have stopped the bake now.
-        return (BakeDecision.Continue, $"Keep baking, {Seconds(baked)} in; the last {windowText}: {recent.Explanation}");
+        return (BakeDecision.Continue, $"Keep baking, {Seconds(baked)} in; the last {windowText}: {recent.Explanation}", Facts(BakeReasonKind.Baking, recent));
     }
 
     /// <summary>

@@ -79,12 +79,14 @@ public static class CanaryJudge
             BaselineCount = baseline.Length,
             CanaryCount = canary.Length,
             Confidence = options.Confidence,
+            Tolerance = definition.RelativeTolerance,
         };
         if (baseline.Length < options.MinSamples || canary.Length < options.MinSamples)
         {
             return result with
             {
                 Outcome = CanaryOutcome.NoData,
+                ReasonKind = MetricReason.TooFewSamples,
                 Reason = $"too few samples ({canary.Length} canary, {baseline.Length} baseline)",
             };
         }
@@ -111,6 +113,8 @@ public static class CanaryJudge
             return result with
             {
                 Outcome = CanaryOutcome.Fail,
+                ReasonKind = sign > 0 ? MetricReason.AboveLimit : MetricReason.BelowLimit,
+                Limit = limit,
                 Reason = $"canary median {FormatValue(name, canaryMedian)} is {(sign > 0 ? "above" : "below")} the limit {FormatValue(name, limit)}",
             };
         }
@@ -126,6 +130,8 @@ public static class CanaryJudge
             return result with
             {
                 Outcome = CanaryOutcome.Fail,
+                ReasonKind = MetricReason.ZeroBaseline,
+                CanaryMean = canaryMean,
                 Reason = $"{what}; canary {FormatValue(name, canaryMean)}",
             };
         }
@@ -136,7 +142,7 @@ public static class CanaryJudge
         var significant = test.PValue < options.Alpha && worse > 0;
         var allowed = definition.RelativeTolerance is { } tolerance ? tolerance * Math.Abs(baselineMedian) : (double?)null;
         var beyondTolerance = worse > 0 && (allowed is null || worse > allowed.Value);
-        var toleranceText = definition.RelativeTolerance is { } t ? $"the {t.ToString("0.##%", Inv)} tolerance" : "no tolerance";
+        var toleranceText = definition.RelativeTolerance is { } t ? $"the {FormatTolerance(t)} tolerance" : "no tolerance";
         var shiftText = $"shift {FormatShift(name, test.Shift)} ({ConfidenceText(options.Confidence)} CI {FormatShift(name, test.ShiftLower, unit: false)} to {FormatShift(name, test.ShiftUpper, unit: false)})";
 
         if (significant && beyondTolerance)
@@ -144,6 +150,7 @@ public static class CanaryJudge
             return result with
             {
                 Outcome = CanaryOutcome.Fail,
+                ReasonKind = MetricReason.SignificantlyWorse,
                 Reason = $"canary is significantly worse: {shiftText}, {pText}, beyond {toleranceText}",
             };
         }
@@ -154,6 +161,7 @@ public static class CanaryJudge
             return result with
             {
                 Outcome = CanaryOutcome.Marginal,
+                ReasonKind = MetricReason.LooksWorse,
                 Reason = $"canary looks worse by more than {toleranceText} ({shiftText}) but not significantly ({pText})",
             };
         }
@@ -161,21 +169,27 @@ public static class CanaryJudge
         return result with
         {
             Outcome = CanaryOutcome.Pass,
+            ReasonKind = significant ? MetricReason.WorseWithinTolerance : MetricReason.NoSignificantDegradation,
             Reason = significant
                 ? $"canary is significantly worse but within {toleranceText}: {shiftText}, {pText}"
                 : $"no significant degradation: {shiftText}, {pText}",
         };
     }
 
+    /// <summary>
+    /// The metric that decided a verdict, the one its explanation is about: worst outcome, then
+    /// critical, then weight, then p.
+    /// </summary>
+    public static MetricResult Headline(IEnumerable<MetricResult> judged) => judged
+        .OrderByDescending(r => Severity(r.Outcome))
+        .ThenByDescending(r => r.Critical)
+        .ThenByDescending(r => r.Weight)
+        .ThenBy(r => r.PValue ?? 1)
+        .First();
+
     private static string Explain(CanaryOutcome outcome, double score, bool criticalFail, IReadOnlyList<MetricResult> judged)
     {
-        // Headline the metric that decided the verdict: worst outcome, then critical, then weight, then p.
-        var headline = judged
-            .OrderByDescending(r => Severity(r.Outcome))
-            .ThenByDescending(r => r.Critical)
-            .ThenByDescending(r => r.Weight)
-            .ThenBy(r => r.PValue ?? 1)
-            .First();
+        var headline = Headline(judged);
         var prefix = criticalFail
             ? $"{outcome}"
             : $"{outcome} (score {score.ToString("0", Inv)} of 100)";
@@ -218,23 +232,26 @@ public static class CanaryJudge
         return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
-    private static bool IsFraction(string metric) =>
+    public static bool IsFraction(string metric) =>
         metric.Contains("error", StringComparison.OrdinalIgnoreCase)
         || metric.EndsWith("_rate", StringComparison.OrdinalIgnoreCase)
         || metric.EndsWith("_ratio", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsMilliseconds(string metric) => metric.EndsWith("_ms", StringComparison.OrdinalIgnoreCase);
+    public static bool IsMilliseconds(string metric) => metric.EndsWith("_ms", StringComparison.OrdinalIgnoreCase);
 
-    private static string FormatValue(string metric, double value) =>
+    public static string FormatValue(string metric, double value) =>
         IsFraction(metric) ? Percent(value).ToString(PercentFormat(value), Inv) + "%"
         : IsMilliseconds(metric) ? value.ToString("0.#", Inv) + " ms"
         : value.ToString("0.###", Inv);
 
     // Error rates shift in percentage points, so "+1.1 points" is not confused with "+110%".
-    private static string FormatShift(string metric, double shift, bool unit = true) =>
+    public static string FormatShift(string metric, double shift, bool unit = true) =>
         IsFraction(metric) ? Percent(shift).ToString("+" + PercentFormat(shift) + ";-" + PercentFormat(shift) + ";+0.0", Inv) + (unit ? " points" : "")
         : IsMilliseconds(metric) ? shift.ToString("+0.#;-0.#;+0", Inv) + (unit ? " ms" : "")
         : shift.ToString("+0.###;-0.###;+0", Inv);
+
+    /// <summary>A relative tolerance as the judge words it: 0.2 is "20%".</summary>
+    public static string FormatTolerance(double tolerance) => tolerance.ToString("0.##%", Inv);
 
     private static double Percent(double fraction) => Math.Round(fraction * 100, 12);
 
@@ -242,7 +259,7 @@ public static class CanaryJudge
     private static string PercentFormat(double fraction) =>
         Math.Abs(fraction * 100) >= 0.1 || fraction == 0 ? "0.0" : "0.0##";
 
-    private static string FormatP(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.###", Inv)}";
+    public static string FormatP(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.###", Inv)}";
 
-    private static string ConfidenceText(double confidence) => (confidence * 100).ToString("0.#", Inv) + "%";
+    public static string ConfidenceText(double confidence) => (confidence * 100).ToString("0.#", Inv) + "%";
 }

@@ -43,6 +43,34 @@ public sealed record MetricResult
 
     /// <summary>One sentence on why the metric got its outcome.</summary>
     public string Reason { get; init; } = "";
+
+    /// <summary>
+    /// Which of the judge's rules gave the outcome, so <see cref="Reason"/> can be said in
+    /// another language. Null on results stored before it was kept.
+    /// </summary>
+    public MetricReason? ReasonKind { get; init; }
+
+    /// <summary>The absolute limit the canary median crossed (<see cref="MetricReason.AboveLimit"/>, <see cref="MetricReason.BelowLimit"/>).</summary>
+    public double? Limit { get; init; }
+
+    /// <summary>The metric's relative tolerance (0.2 = 20%); null when it has none.</summary>
+    public double? Tolerance { get; init; }
+
+    /// <summary>The canary's mean, judged against an all-zero baseline (<see cref="MetricReason.ZeroBaseline"/>).</summary>
+    public double? CanaryMean { get; init; }
+}
+
+/// <summary>The rule of the judge behind a metric's outcome; each matches one wording of <see cref="MetricResult.Reason"/>.</summary>
+public enum MetricReason
+{
+    TooFewSamples,
+    AboveLimit,
+    BelowLimit,
+    ZeroBaseline,
+    SignificantlyWorse,
+    LooksWorse,
+    WorseWithinTolerance,
+    NoSignificantDegradation,
 }
 
 /// <summary>The judge's answer: outcome, 0-100 score (null when nothing had data) and one sentence.</summary>

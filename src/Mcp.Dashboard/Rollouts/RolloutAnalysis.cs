@@ -56,6 +56,7 @@ public sealed class RolloutAnalysis(RecentSamples samples) : IStepJudge, ILiveVe
         {
             Decision = assessment.Decision.ToString(),
             DecisionReason = assessment.Explanation,
+            DecisionFacts = assessment.Reason,
             LowConfidence = assessment.IsLowConfidence,
         };
         return assessment;

@@ -84,6 +84,12 @@ public sealed record StepVerdict(
     /// <summary>The sentence behind the decision, e.g. which recent window failed and how often.</summary>
     public string? DecisionReason { get; init; }
 
+    /// <summary>
+    /// The facts <see cref="DecisionReason"/> is made of, so pages can say it in the reader's
+    /// language. Null on verdicts stored before it was kept (they show the English sentence).
+    /// </summary>
+    public Domain.Analysis.BakeReason? DecisionFacts { get; init; }
+
     /// <summary>Too few samples to judge yet: shown as low confidence, never as a pass.</summary>
     public bool LowConfidence { get; init; }
 }
