@@ -71,21 +71,43 @@ public static class StatusEndpoints
 
     private static IResult Serve(HttpContext http, RenderedBody body, StatusOptions options)
     {
+        var encoding = PreferredEncoding(http.Request);
         var headers = http.Response.Headers;
-        headers.ETag = body.ETag;
+        headers.ETag = body.ETagFor(encoding);
 
-        // Answers differ by language (header or cookie); a private page must not sit in shared caches.
-        headers.Vary = "Accept-Language, Cookie";
+        // Answers differ by encoding and language (header or cookie); a private page must not
+        // sit in shared caches.
+        headers.Vary = "Accept-Encoding, Accept-Language, Cookie";
         headers.CacheControl = $"{(options.Public ? "public" : "private")}, max-age={options.MaxAgeSeconds}";
         headers.XContentTypeOptions = "nosniff";
+
+        // The page embeds its fragment's plain tag and a reader may switch encodings between
+        // visits: any encoding's tag of the current body means "unchanged".
         if (http.Request.Headers.IfNoneMatch.Count > 0
             && EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
-            && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || string.Equals(tag.Tag.ToString(), body.ETag, StringComparison.Ordinal)))
+            && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || IsTagOf(tag.Tag.ToString(), body)))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return Results.Bytes(body.Bytes, body.ContentType);
+        if (encoding is null)
+        {
+            return Results.Bytes(body.Bytes, body.ContentType);
+        }
+
+        headers.ContentEncoding = encoding;
+        return Results.Bytes(encoding == "br" ? body.Brotli : body.Gzip, body.ContentType);
+    }
+
+    private static bool IsTagOf(string tag, RenderedBody body) =>
+        tag == body.ETag || tag == body.ETagFor("br") || tag == body.ETagFor("gzip");
+
+    /// <summary>Brotli when the reader takes it, else gzip, else the plain bytes.</summary>
+    private static string? PreferredEncoding(HttpRequest request)
+    {
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        bool Takes(string coding) => accepted.Any(a => a.Quality is not 0 && string.Equals(a.Value.Value, coding, StringComparison.OrdinalIgnoreCase));
+        return Takes("br") ? "br" : Takes("gzip") ? "gzip" : null;
     }
 }
 

@@ -142,6 +142,40 @@ public sealed class StatusPageTests(DashboardHost host) : IClassFixture<Dashboar
         Assert.Contains($"data-etag=\"&quot;{fragment.Headers.ETag!.Tag.Trim('"')}&quot;\"", await changed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task CompressedAnswers_CarryTheSameBytes_TheirOwnETag_AndRevalidateWithEitherTag(string encoding)
+    {
+        using var anonymous = host.ClientFor(null);
+        var plain = await anonymous.GetAsync("/status", TestContext.Current.CancellationToken);
+        var plainBytes = await plain.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/status");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding == "br" ? "gzip, deflate, br" : "gzip");
+        var compressed = await anonymous.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(encoding, Assert.Single(compressed.Content.Headers.ContentEncoding));
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        Assert.NotEqual(plain.Headers.ETag, compressed.Headers.ETag);
+        var wire = await compressed.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.True(wire.Length < plainBytes.Length / 3, $"{wire.Length} bytes compressed of {plainBytes.Length}");
+        await using var decoder = encoding == "br"
+            ? (Stream)new System.IO.Compression.BrotliStream(new MemoryStream(wire), System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(new MemoryStream(wire), System.IO.Compression.CompressionMode.Decompress);
+        using var decoded = new MemoryStream();
+        await decoder.CopyToAsync(decoded, TestContext.Current.CancellationToken);
+        Assert.Equal(plainBytes, decoded.ToArray());
+
+        foreach (var tag in new[] { plain.Headers.ETag!, compressed.Headers.ETag! })
+        {
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, "/status");
+            conditional.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+            conditional.Headers.IfNoneMatch.Add(tag);
+            Assert.Equal(HttpStatusCode.NotModified, (await anonymous.SendAsync(conditional, TestContext.Current.CancellationToken)).StatusCode);
+        }
+    }
+
     [Fact]
     public async Task TheAtomFeed_ParsesWithStableIds_UpdatedTimes_AndPlainTitles_NewestFirst()
     {
