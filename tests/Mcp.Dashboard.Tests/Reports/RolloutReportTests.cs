@@ -163,7 +163,7 @@ public sealed class RolloutReportTests(ReportScenario scenario) : IClassFixture<
     [Fact]
     public async Task Page_InChinese_SaysTheEngineSentencesInChinese()
     {
-        var report = await ReportAsync(scenario.RolledBackByJudge);
+        var report = await WaitForMetricsAsync(scenario.RolledBackByJudge);
         var englishReason = report.GetProperty("rollback").GetProperty("reason").GetString()!;
         using var session = await BrowserlessSession.SignInAsync(Host, DemoAccounts.Stakeholder.Email, Ct);
         (await session.GetAsync("/culture?name=zh-Hans&returnUrl=/", Ct)).Dispose();
@@ -183,12 +183,16 @@ public sealed class RolloutReportTests(ReportScenario scenario) : IClassFixture<
         Assert.Contains("第 2 步（共 4 步）开始：边缘节点：金丝雀流量设为 10%", html, StringComparison.Ordinal);
         Assert.Contains("自动回滚：回滚：最近", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Rollout started by", html, StringComparison.Ordinal);
+        // The metric explanations against the baseline, from the comparison's facts.
+        Assert.Contains("<span class=\"muted\">金丝雀", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("within the thresholds", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("tolerance", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Page_InEnglish_KeepsTheEngineSentencesAsStored()
     {
-        var report = await ReportAsync(scenario.RolledBackByJudge);
+        var report = await WaitForMetricsAsync(scenario.RolledBackByJudge);
         using var session = await BrowserlessSession.SignInAsync(Host, DemoAccounts.Stakeholder.Email, Ct);
 
         var html = System.Net.WebUtility.HtmlDecode(await session.GetPageAsync($"/rollouts/{scenario.RolledBackByJudge}/report?tz=UTC", Ct));
@@ -199,6 +203,7 @@ public sealed class RolloutReportTests(ReportScenario scenario) : IClassFixture<
         Assert.Contains($"Step 1: {first.GetProperty("description").GetString()}", html, StringComparison.Ordinal);
         Assert.All(report.GetProperty("timeline").EnumerateArray(), e => Assert.Contains(e.GetProperty("message").GetString()!, html, StringComparison.Ordinal));
         Assert.Contains("Rollout started by", html, StringComparison.Ordinal);
+        Assert.Contains(": within the thresholds.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("金丝雀", html, StringComparison.Ordinal);
     }
 
