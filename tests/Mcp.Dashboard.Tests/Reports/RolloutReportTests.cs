@@ -187,6 +187,10 @@ public sealed class RolloutReportTests(ReportScenario scenario) : IClassFixture<
         Assert.Contains("<span class=\"muted\">金丝雀", html, StringComparison.Ordinal);
         Assert.DoesNotContain("within the thresholds", html, StringComparison.Ordinal);
         Assert.DoesNotContain("tolerance", html, StringComparison.Ordinal);
+        var markdown = await session.GetPageAsync($"/rollouts/{scenario.RolledBackByJudge}/report.md?tz=UTC", Ct);
+        Assert.Contains("自动回滚：回滚：最近", markdown, StringComparison.Ordinal);
+        Assert.Contains("第 2 步（共 4 步）开始：边缘节点：金丝雀流量设为 10%", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rollout started by", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
