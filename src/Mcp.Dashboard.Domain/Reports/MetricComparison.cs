@@ -32,7 +32,30 @@ public sealed record MetricComparison(
     double? AbsoluteLimit,
     double? RelativeTolerance,
     ThresholdCheck Check,
-    string Explanation);
+    string Explanation,
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<ComparisonProblem>? Problems = null);
+
+/// <summary>Which threshold a metric broke (the direction is the metric's <c>HigherIsWorse</c>).</summary>
+public enum ComparisonProblemKind
+{
+    /// <summary>The canary median is past the absolute limit: Value is the median, Reference the limit.</summary>
+    Limit,
+
+    /// <summary>The medians' ratio is past the tolerance: Value is the relative difference.</summary>
+    Median,
+
+    /// <summary>The 99th percentiles' ratio is past the tolerance: Value is the relative difference, Canary and Reference the percentiles.</summary>
+    Tail,
+
+    /// <summary>The baseline is zero and the canary is not: Value is the canary median.</summary>
+    ZeroBaseline,
+}
+
+/// <summary>
+/// The facts behind one broken threshold, kept so a reader in another language can be told the
+/// same thing the English explanation says.
+/// </summary>
+public sealed record ComparisonProblem(ComparisonProblemKind Kind, double Value, double Reference = 0, double Tolerance = 0, double Canary = 0);
 
 public static class MetricComparisons
 {
@@ -71,13 +94,16 @@ public static class MetricComparisons
 
         double? ratio = b.Median == 0 ? null : c.Median / b.Median;
         var problems = new List<string>();
+        var facts = new List<ComparisonProblem>();
         if (limit is { } l && (higherIsWorse ? c.Median > l : c.Median < l))
         {
+            facts.Add(new ComparisonProblem(ComparisonProblemKind.Limit, c.Median, l));
             problems.Add($"the canary median {Number(c.Median)} is {(higherIsWorse ? "above" : "below")} the limit {Number(l)}");
         }
 
         if (tolerance is { } t && ratio is { } r && (higherIsWorse ? r > 1 + t : r < 1 - t))
         {
+            facts.Add(new ComparisonProblem(ComparisonProblemKind.Median, Math.Abs(r - 1), Tolerance: t));
             problems.Add($"the canary is {Math.Abs(r - 1):0%} {(higherIsWorse ? "above" : "below")} the baseline, beyond the {t:0%} tolerance");
         }
 
@@ -85,11 +111,13 @@ public static class MetricComparisons
         // median, but it shows in the tail: the 99th percentiles are held to the same tolerance.
         if (problems.Count == 0 && tolerance is { } tailTolerance && b.P99 > 0 && c.P99 / b.P99 is var tail && (higherIsWorse ? tail > 1 + tailTolerance : tail < 1 - tailTolerance))
         {
+            facts.Add(new ComparisonProblem(ComparisonProblemKind.Tail, Math.Abs(tail - 1), b.P99, tailTolerance, c.P99));
             problems.Add($"the canary's 99th percentile {Number(c.P99)} is {Math.Abs(tail - 1):0%} {(higherIsWorse ? "above" : "below")} the baseline's {Number(b.P99)}, beyond the {tailTolerance:0%} tolerance");
         }
 
         if (ratio is null && higherIsWorse && c.Median > JudgeOptions.Default.ZeroBaselineFloor)
         {
+            facts.Add(new ComparisonProblem(ComparisonProblemKind.ZeroBaseline, c.Median));
             problems.Add($"the baseline is zero and the canary is not ({Number(c.Median)})");
         }
 
@@ -97,8 +125,9 @@ public static class MetricComparisons
             ? new MetricComparison(metric, b, c, ratio, higherIsWorse, limit, tolerance, ThresholdCheck.Within,
                 ratio is { } within ? $"Canary {Number(c.Median)} against baseline {Number(b.Median)} ({within:0.00}x): within the thresholds." : $"Canary {Number(c.Median)} against a zero baseline: within the thresholds.")
             : new MetricComparison(metric, b, c, ratio, higherIsWorse, limit, tolerance, ThresholdCheck.Outside,
-                char.ToUpperInvariant(problems[0][0]) + string.Join("; ", problems)[1..] + ".");
+                char.ToUpperInvariant(problems[0][0]) + string.Join("; ", problems)[1..] + ".", facts);
     }
 
-    private static string Number(double value) => value.ToString(Math.Abs(value) < 1 ? "0.####" : "0.##", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A figure as the explanation writes it, for readers in any language.</summary>
+    public static string Number(double value) => value.ToString(Math.Abs(value) < 1 ? "0.####" : "0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -72,8 +72,20 @@ public sealed record ReportRollback(string RequestedBy, DateTimeOffset? Requeste
 
 public sealed record ReportEvent(DateTimeOffset At, string Kind, string Message, string Actor, int? StepIndex);
 
-/// <summary>A step with the verdict that decided it, when it was judged.</summary>
-public sealed record ReportStep(int Index, string Description, StepState State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Note, bool NeedsAnalysis, StepVerdict? Verdict);
+/// <summary>
+/// A step with the verdict that decided it, when it was judged. <paramref name="Step"/> is the
+/// plan's step itself, kept (not in the JSON) so the page can word it in the reader's language.
+/// </summary>
+public sealed record ReportStep(
+    int Index,
+    string Description,
+    StepState State,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Note,
+    bool NeedsAnalysis,
+    StepVerdict? Verdict,
+    [property: System.Text.Json.Serialization.JsonIgnore] RolloutStep? Step = null);
 
 /// <summary>A plan checklist item with who ticked it, when, and the evidence they left.</summary>
 public sealed record ReportChecklistItem(string Stage, string Title, string? Owner, bool Required, string? DoneBy, DateTimeOffset? DoneAt, string? EvidenceNote);

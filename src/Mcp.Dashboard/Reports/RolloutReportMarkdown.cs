@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Mcp.Dashboard.Components.Reports;
 using Mcp.Dashboard.Domain.Reports;
 using Microsoft.Extensions.Localization;
 
@@ -49,7 +50,7 @@ public sealed class RolloutReportMarkdown(ReportText text, IStringLocalizer<Roll
             Field(md, L["Asked for by"], MarkdownText.Escape(rollback.RequestedBy));
             Field(md, L["Asked for at"], clock.Time(rollback.RequestedAt));
             Field(md, L["Completed at"], clock.Time(rollback.CompletedAt));
-            Field(md, L["Reason"], MarkdownText.Escape(rollback.Reason ?? L["(no reason given)"]));
+            Field(md, L["Reason"], MarkdownText.Escape(ReportSentences.RollbackReason(rollback, report.Steps) ?? L["(no reason given)"]));
         }
 
         Heading(md, L["Time per phase"]);
@@ -62,13 +63,13 @@ public sealed class RolloutReportMarkdown(ReportText text, IStringLocalizer<Roll
         Table(md, [L["#"], L["Step"], L["State"], L["Started"], L["Finished"], L["Verdict"], L["Decision"], L["Samples (canary / baseline)"], L["Confidence"], L["Why"]],
             report.Steps.Select(s => new[]
             {
-                (s.Index + 1).ToString(CultureInfo.InvariantCulture), MarkdownText.Cell(s.Description), text.Step(s.State),
+                (s.Index + 1).ToString(CultureInfo.InvariantCulture), MarkdownText.Cell(ReportSentences.Step(s)), text.Step(s.State),
                 clock.Time(s.StartedAt), clock.Time(s.FinishedAt),
                 s.Verdict is { } v ? $"{text.Outcome(v.Outcome)}{(v.Score is { } score ? $" ({score:0})" : "")}" : "",
                 s.Verdict is { } d ? text.Decision(d.Decision) : "",
                 s.Verdict is { } c ? Samples(c) : "",
                 s.Verdict is { } f ? (f.LowConfidence ? L["Low: too few samples"] : L["Normal"]) : "",
-                MarkdownText.Cell(s.Verdict is { } w ? w.DecisionReason ?? w.Explanation : s.Note),
+                MarkdownText.Cell(ReportSentences.Why(s)),
             }));
 
         Heading(md, L["Metrics against the baseline"]);
@@ -117,7 +118,7 @@ public sealed class RolloutReportMarkdown(ReportText text, IStringLocalizer<Roll
 
         Heading(md, L["Timeline"]);
         Table(md, [L["Time"], L["Event"], L["By"], L["What happened"]],
-            report.Timeline.Select(e => new[] { clock.Time(e.At), MarkdownText.Cell(e.Kind), MarkdownText.Cell(e.Actor), MarkdownText.Cell(e.Message) }));
+            report.Timeline.Select(e => new[] { clock.Time(e.At), MarkdownText.Cell(e.Kind), MarkdownText.Cell(e.Actor), MarkdownText.Cell(ReportSentences.Event(e, report.Steps, clock.Zone)) }));
 
         md.Append('_').Append(MarkdownText.Escape(L["Generated {0}.", clock.Time(report.GeneratedAt)])).AppendLine("_");
         return md.ToString();

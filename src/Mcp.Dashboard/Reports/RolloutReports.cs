@@ -73,7 +73,7 @@ public sealed class RolloutReports(IDbContextFactory<DashboardDbContext> context
             Phases = RolloutPhases.Measure(snapshot, record.CreatedAt, pauses, now),
             Steps = snapshot.Steps.OrderBy(s => s.Step.Index).Select(s => new ReportStep(
                 s.Step.Index, s.Step.Describe(), s.State, s.StartedAt, s.FinishedAt, s.OutcomeNote, s.Step.NeedsAnalysis,
-                verdicts.GetValueOrDefault(s.Step.Index))).ToList(),
+                verdicts.GetValueOrDefault(s.Step.Index), s.Step)).ToList(),
             Metrics = await MetricsAsync(record, plan.Analysis, now, cancellationToken),
             Checklist = plan.Stages.OrderBy(s => s.Order)
                 .SelectMany(stage => stage.Checklist.OrderBy(i => i.Order).Select(i =>

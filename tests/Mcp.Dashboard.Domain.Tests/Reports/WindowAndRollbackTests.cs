@@ -103,6 +103,20 @@ public sealed class MetricComparisonTests
     }
 
     [Fact]
+    public void Compare_Outside_KeepsTheFactsOfEachBrokenThreshold()
+    {
+        var doubled = MetricComparisons.Compare("error_rate", Buckets(0.01), Buckets(0.02), ErrorRate);
+        var limit = MetricComparisons.Compare("error_rate", Buckets(0.06), Buckets(0.06), ErrorRate);
+
+        var median = Assert.Single(doubled.Problems!);
+        Assert.Equal(ComparisonProblemKind.Median, median.Kind);
+        Assert.Equal(1.0, median.Value, 6);
+        Assert.Equal(ComparisonProblemKind.Limit, limit.Problems![0].Kind);
+        Assert.Equal(0.06, limit.Problems[0].Value, 6);
+        Assert.Equal(0.05, limit.Problems[0].Reference, 6);
+    }
+
+    [Fact]
     public void Compare_ALateSpike_ShowsInTheTailEvenWhenTheMedianIsFine()
     {
         var comparison = MetricComparisons.Compare("error_rate", Buckets(0.010, 0.010, 0.010, 0.010, 0.011), Buckets(0.010, 0.010, 0.010, 0.010, 0.030), ErrorRate);

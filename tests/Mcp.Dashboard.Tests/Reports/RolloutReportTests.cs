@@ -161,6 +161,65 @@ public sealed class RolloutReportTests(ReportScenario scenario) : IClassFixture<
     }
 
     [Fact]
+    public async Task Page_InChinese_SaysTheEngineSentencesInChinese()
+    {
+        var report = await WaitForMetricsAsync(scenario.RolledBackByJudge);
+        var englishReason = report.GetProperty("rollback").GetProperty("reason").GetString()!;
+        using var session = await BrowserlessSession.SignInAsync(Host, DemoAccounts.Stakeholder.Email, Ct);
+        (await session.GetAsync("/culture?name=zh-Hans&returnUrl=/", Ct)).Dispose();
+
+        var html = await session.GetPageAsync($"/rollouts/{scenario.RolledBackByJudge}/report?tz=UTC", Ct);
+
+        // Steps, in "time per phase" and "steps and verdicts", as the rollout page words them.
+        Assert.Contains("第 2 步：边缘节点：金丝雀流量设为 10%，在分析下观察", html, StringComparison.Ordinal);
+        Assert.Contains("<td>边缘节点：金丝雀流量设为 50%，在分析下观察", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("set canary weight", html, StringComparison.Ordinal);
+        // The judge's rollback reason, rebuilt from its facts.
+        var reason = System.Net.WebUtility.HtmlDecode(Cell(html, "rollback-reason"));
+        Assert.NotEqual(englishReason, reason);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", reason);
+        // Timeline lines from kind, step and actor.
+        Assert.Contains("启动了发布，共 4 个步骤。", html, StringComparison.Ordinal);
+        Assert.Contains("第 2 步（共 4 步）开始：边缘节点：金丝雀流量设为 10%", html, StringComparison.Ordinal);
+        Assert.Contains("自动回滚：回滚：最近", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rollout started by", html, StringComparison.Ordinal);
+        // The metric explanations against the baseline, from the comparison's facts.
+        Assert.Contains("<span class=\"muted\">金丝雀", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("within the thresholds", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("tolerance", html, StringComparison.Ordinal);
+        var markdown = await session.GetPageAsync($"/rollouts/{scenario.RolledBackByJudge}/report.md?tz=UTC", Ct);
+        Assert.Contains("自动回滚：回滚：最近", markdown, StringComparison.Ordinal);
+        Assert.Contains("第 2 步（共 4 步）开始：边缘节点：金丝雀流量设为 10%", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rollout started by", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_InEnglish_KeepsTheEngineSentencesAsStored()
+    {
+        var report = await WaitForMetricsAsync(scenario.RolledBackByJudge);
+        using var session = await BrowserlessSession.SignInAsync(Host, DemoAccounts.Stakeholder.Email, Ct);
+
+        var html = System.Net.WebUtility.HtmlDecode(await session.GetPageAsync($"/rollouts/{scenario.RolledBackByJudge}/report?tz=UTC", Ct));
+
+        Assert.Equal(report.GetProperty("rollback").GetProperty("reason").GetString(), System.Net.WebUtility.HtmlDecode(Cell(html, "rollback-reason")));
+        var first = report.GetProperty("steps")[0];
+        Assert.Contains($"<td>{first.GetProperty("description").GetString()}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"Step 1: {first.GetProperty("description").GetString()}", html, StringComparison.Ordinal);
+        Assert.All(report.GetProperty("timeline").EnumerateArray(), e => Assert.Contains(e.GetProperty("message").GetString()!, html, StringComparison.Ordinal));
+        Assert.Contains("Rollout started by", html, StringComparison.Ordinal);
+        Assert.Contains(": within the thresholds.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("金丝雀", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The text of the element with <paramref name="cssClass"/> (a flat element: no markup inside).</summary>
+    private static string Cell(string html, string cssClass)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, $"class=\"{cssClass}\"[^>]*>(?<text>[^<]*)<");
+        Assert.True(match.Success, $"no element with class {cssClass}");
+        return match.Groups["text"].Value;
+    }
+
+    [Fact]
     public async Task Insight_CountsOutcomesCausesWindowsAndPhases()
     {
         using var reader = Host.ClientFor(DemoAccounts.Stakeholder);
