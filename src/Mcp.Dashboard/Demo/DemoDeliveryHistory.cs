@@ -6,9 +6,7 @@ using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Domain.Rollouts;
 using Mcp.Dashboard.Domain.Simulation;
 using Mcp.Dashboard.Inventory;
-using Mcp.Dashboard.Plans;
 using Mcp.Dashboard.Rollouts;
-using Mcp.Dashboard.Schedule;
 using Mcp.Dashboard.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -26,8 +24,7 @@ namespace Mcp.Dashboard.Demo;
 /// </summary>
 public sealed class DemoDeliveryHistory(
     InventoryService inventory,
-    PlanService plans,
-    ScheduleService schedule,
+    DemoRehearsals rehearsals,
     RolloutEngine rollouts,
     ISchedulerFactory schedulers,
     IOptions<DashboardOptions> options,
@@ -124,9 +121,8 @@ public sealed class DemoDeliveryHistory(
         }
     }
 
-    private async Task<MigrationPlan> ReadyAsync(IReadOnlyDictionary<DemoAccount, Actor> actors, string service, string from, string to, IReadOnlyList<CanaryStep> steps, CancellationToken cancellationToken)
+    private Task<MigrationPlan> ReadyAsync(IReadOnlyDictionary<DemoAccount, Actor> actors, string service, string from, string to, IReadOnlyList<CanaryStep> steps, CancellationToken cancellationToken)
     {
-        var manager = actors[DemoAccounts.ReleaseManager];
         var definition = PlanTemplates.Find("canary-upgrade")!.Create() with
         {
             Name = $"{NamePrefix}{service} {from} -> {to}",
@@ -135,12 +131,7 @@ public sealed class DemoDeliveryHistory(
             FromVersion = from,
             ToVersion = to,
             Description = "Run by the demo on the simulated fleet so reports and delivery insight have history on first run.",
-            Team =
-            [
-                new() { Name = "Li Wei", Email = DemoAccounts.ReleaseManager.Email, Role = TeamRole.TechnicalLead },
-                new() { Name = "Mei Chen", Email = DemoAccounts.Approver.Email, Role = TeamRole.Approver },
-                new() { Name = "Sam Okafor", Email = DemoAccounts.Engineer.Email, Role = TeamRole.OnCall },
-            ],
+            Team = DemoRehearsals.Team,
             Stages =
             [
                 new()
@@ -157,17 +148,8 @@ public sealed class DemoDeliveryHistory(
             Rollback = new RollbackPlan { Steps = [new RollbackStep { Title = "Tell the support desk the upgrade was reverted", Owner = DemoAccounts.Engineer.Email }] },
             Canary = new CanarySettings { Steps = steps },
         };
-        var plan = await plans.CreateAsync(manager, definition, cancellationToken);
-        foreach (var item in plan.ChecklistItems)
-        {
-            await plans.CompleteChecklistItemAsync(actors[DemoAccounts.Engineer], plan.Id, item.Id, "Snapshot id snap-demo-01; see the staging runbook.", cancellationToken);
-        }
-
-        var now = clock.GetUtcNow();
-        await schedule.BookWindowAsync(manager, plan.Id, now, now.AddHours(2), "Asia/Shanghai", "Demo history window.", cancellationToken);
-        await plans.SubmitAsync(manager, plan.Id, null, cancellationToken);
-        await plans.ApproveAsync(actors[DemoAccounts.Approver], plan.Id, "Go.", cancellationToken: cancellationToken);
-        return plan;
+        return rehearsals.MakeReadyAsync(actors, definition, "Go.", "Demo history window.", TimeSpan.FromHours(2),
+            tickOptionalItems: true, "Snapshot id snap-demo-01; see the staging runbook.", cancellationToken);
     }
 }
 

@@ -101,12 +101,7 @@ public sealed class DemoRehearsals(
             FromVersion = from,
             ToVersion = to,
             Description = description,
-            Team =
-            [
-                new() { Name = "Li Wei", Email = DemoAccounts.ReleaseManager.Email, Role = TeamRole.TechnicalLead },
-                new() { Name = "Mei Chen", Email = DemoAccounts.Approver.Email, Role = TeamRole.Approver },
-                new() { Name = "Sam Okafor", Email = DemoAccounts.Engineer.Email, Role = TeamRole.OnCall },
-            ],
+            Team = Team,
             Stages =
             [
                 new()
@@ -123,17 +118,34 @@ public sealed class DemoRehearsals(
             Canary = new CanarySettings { Steps = steps },
         };
 
-    private async Task<MigrationPlan> ReadyAsync(IReadOnlyDictionary<DemoAccount, Actor> actors, PlanDefinition definition, string approval, CancellationToken cancellationToken)
+    private Task<MigrationPlan> ReadyAsync(IReadOnlyDictionary<DemoAccount, Actor> actors, PlanDefinition definition, string approval, CancellationToken cancellationToken) =>
+        MakeReadyAsync(actors, definition with { Communication = demoCommunication.With(definition.Communication) }, approval,
+            "Rehearsal window: staging is free all day.", TimeSpan.FromHours(8), tickOptionalItems: false, "Done for the rehearsal.", cancellationToken);
+
+    /// <summary>The demo's people on every demo plan's team.</summary>
+    public static IReadOnlyList<TeamMember> Team { get; } =
+    [
+        new() { Name = "Li Wei", Email = DemoAccounts.ReleaseManager.Email, Role = TeamRole.TechnicalLead },
+        new() { Name = "Mei Chen", Email = DemoAccounts.Approver.Email, Role = TeamRole.Approver },
+        new() { Name = "Sam Okafor", Email = DemoAccounts.Engineer.Email, Role = TeamRole.OnCall },
+    ];
+
+    /// <summary>
+    /// A demo plan made ready to start the way people would: created, its checklist ticked by
+    /// the engineer, a window booked from now, submitted and approved by the approver.
+    /// </summary>
+    public async Task<MigrationPlan> MakeReadyAsync(
+        IReadOnlyDictionary<DemoAccount, Actor> actors, PlanDefinition definition, string approval, string windowNote, TimeSpan windowLength, bool tickOptionalItems, string evidence, CancellationToken cancellationToken)
     {
         var manager = actors[DemoAccounts.ReleaseManager];
-        var plan = await plans.CreateAsync(manager, definition with { Communication = demoCommunication.With(definition.Communication) }, cancellationToken);
-        foreach (var item in plan.ChecklistItems.Where(i => i.Required))
+        var plan = await plans.CreateAsync(manager, definition, cancellationToken);
+        foreach (var item in plan.ChecklistItems.Where(i => i.Required || tickOptionalItems))
         {
-            await plans.CompleteChecklistItemAsync(actors[DemoAccounts.Engineer], plan.Id, item.Id, "Done for the rehearsal.", cancellationToken);
+            await plans.CompleteChecklistItemAsync(actors[DemoAccounts.Engineer], plan.Id, item.Id, evidence, cancellationToken);
         }
 
         var now = clock.GetUtcNow();
-        await schedule.BookWindowAsync(manager, plan.Id, now, now.AddHours(8), "Asia/Shanghai", "Rehearsal window: staging is free all day.", cancellationToken);
+        await schedule.BookWindowAsync(manager, plan.Id, now, now.Add(windowLength), "Asia/Shanghai", windowNote, cancellationToken);
         await plans.SubmitAsync(manager, plan.Id, null, cancellationToken);
         await plans.ApproveAsync(actors[DemoAccounts.Approver], plan.Id, approval, cancellationToken: cancellationToken);
         return plan;

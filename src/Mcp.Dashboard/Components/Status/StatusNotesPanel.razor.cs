@@ -1,9 +1,9 @@
-using System.Globalization;
 using Mcp.Dashboard.Accounts;
 using Mcp.Dashboard.Domain;
 using Mcp.Dashboard.Domain.Access;
 using Mcp.Dashboard.Domain.Plans;
 using Mcp.Dashboard.Live;
+using Mcp.Dashboard.Localization;
 using Mcp.Dashboard.Status;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -134,7 +134,7 @@ public sealed partial class StatusNotesPanel : IDisposable
     {
         var local = TimeZoneInfo.ConvertTime(at, _zone);
         var zone = _zone == TimeZoneInfo.Utc ? "UTC" : _zone.Id;
-        return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zone;
+        return $"{ReaderFormats.DateAndTime(local.DateTime)} {zone}";
     }
 
     private void OnTimeZone(TimeZoneInfo zone) => _zone = zone;
